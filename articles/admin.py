@@ -1,0 +1,273 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+
+from .diff import diff_snapshots
+from .models import Article, Author, Page, Revision, Tag
+
+
+class ArticleAdminForm(forms.ModelForm):
+    change_note = forms.CharField(
+        max_length=300,
+        required=False,
+        help_text="What changed and why. Substantive notes appear in the public update history.",
+    )
+    is_minor = forms.BooleanField(
+        label="Minor edit",
+        required=False,
+        help_text="A typo or formatting fix. Minor edits keep the public “last updated” date.",
+    )
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "dek", "body", "hero_image", "hero_alt", "hero_caption",
+            "hero_credit", "author", "reviewer", "tags", "related", "status", "published_at",
+            "featured", "regularly_updated", "comments_open",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        if "related" in self.fields and self.instance.pk:
+            self.fields["related"].queryset = Article.objects.exclude(pk=self.instance.pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            loaded = cleaned.get("loaded_version")
+            # Lock the row until the admin's transaction ends, so check and save are one step.
+            current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+            if current is not None and loaded != current.version:
+                last = current.revisions.select_related("editor").order_by("-number").first()
+                who = last.editor.display_name if last and last.editor else "someone else"
+                when = last.created_at.strftime("%Y-%m-%d %H:%M UTC") if last else "just now"
+                raise ValidationError(
+                    f"Not saved: {who} saved this article at {when}, after you opened it. "
+                    "Your text is still in the form below. Copy your changes, open the article "
+                    "again to see the latest version, and apply them there.",
+                    code="stale",
+                )
+        if cleaned.get("is_minor") and not self.instance.pk:
+            self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
+        return cleaned
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ("title", "status", "author", "published_at", "updated_at", "modified_at")
+    list_filter = ("status", "featured", "regularly_updated", "tags", "author")
+    list_select_related = ("author",)
+    search_fields = ("title", "dek", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("tags", "related")
+    date_hierarchy = "published_at"
+    readonly_fields = ("updated_at", "modified_at", "revisions_link")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "dek", "body")}),
+        ("Hero image", {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit")}),
+        ("People and topics", {"fields": ("author", "reviewer", "tags", "related")}),
+        (
+            "Publishing",
+            {
+                "fields": (
+                    "status",
+                    "published_at",
+                    "featured",
+                    "regularly_updated",
+                    "comments_open",
+                    "updated_at",
+                    "modified_at",
+                    "revisions_link",
+                )
+            },
+        ),
+        ("This change", {"fields": ("change_note", "is_minor", "loaded_version")}),
+    )
+
+    @admin.display(description="Revision history")
+    def revisions_link(self, obj):
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:articles_article_revisions", args=[obj.pk])
+        return format_html('<a href="{}">See, compare and restore revisions</a>', url)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = form.cleaned_data["loaded_version"]
+        # The admin saves tags and related articles after the row (save_related); fold them
+        # into this save's revision. The admin's view wraps both steps in one transaction.
+        obj._folding_relations = True
+        obj.save(
+            editor=request.user,
+            change_note=form.cleaned_data.get("change_note", ""),
+            minor=form.cleaned_data.get("is_minor", False),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            form.instance._folding_relations = False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:article_id>/revisions/", view(self.revisions_view),
+                 name="articles_article_revisions"),
+            path("<int:article_id>/revisions/compare/", view(self.compare_view),
+                 name="articles_article_compare"),
+            path("<int:article_id>/revisions/<int:revision_id>/", view(self.revision_view),
+                 name="articles_article_revision"),
+            path("<int:article_id>/revisions/<int:revision_id>/restore/",
+                 view(require_POST(self.restore_view)), name="articles_article_restore"),
+        ] + super().get_urls()  # fmt: skip
+
+    # -- revision views ----------------------------------------------------------------------
+
+    def _article_for(self, request, article_id, *, change=False):
+        """404 for what the user may not see, 403 for what they may see but not change."""
+        article = get_object_or_404(Article, pk=article_id)
+        if not self.has_view_permission(request, article):
+            raise Http404
+        if change and not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def _context(self, request, article, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "title": title,
+            "has_change_permission": self.has_change_permission(request, article),
+            **extra,
+        }
+
+    def revisions_view(self, request, article_id):
+        article = self._article_for(request, article_id)
+        revisions = article.revisions.select_related("editor", "restored_from").defer("snapshot")
+        context = self._context(
+            request, article, f"Revisions of “{article.title}”", revisions=revisions
+        )
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def revision_view(self, request, article_id, revision_id):
+        article = self._article_for(request, article_id)
+        revision = get_object_or_404(article.revisions.select_related("editor"), pk=revision_id)
+        context = self._context(
+            request,
+            article,
+            f"Revision #{revision.number} of “{article.title}”",
+            revision=revision,
+            changes_from_current=diff_snapshots(revision.snapshot, article.snapshot()),
+        )
+        return TemplateResponse(request, "admin/articles/article/revision.html", context)
+
+    def compare_view(self, request, article_id):
+        article = self._article_for(request, article_id)
+        revisions = article.revisions.all()
+        old = self._pick(revisions, request.GET.get("from"))
+        new = self._pick(revisions, request.GET.get("to", "current"))
+        if old is None or new is None:
+            messages.error(request, "Choose two revisions of this article to compare.")
+            return redirect("admin:articles_article_revisions", article.pk)
+        old_label, old_snapshot = self._describe(old, article)
+        new_label, new_snapshot = self._describe(new, article)
+        context = self._context(
+            request,
+            article,
+            f"Compare revisions of “{article.title}”",
+            old_label=old_label,
+            new_label=new_label,
+            old_revision=old if isinstance(old, Revision) else None,
+            changes=diff_snapshots(old_snapshot, new_snapshot),
+        )
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    @staticmethod
+    def _pick(revisions, value):
+        if value == "current":
+            return "current"
+        try:
+            return revisions.get(pk=int(value))
+        except (TypeError, ValueError, Revision.DoesNotExist):
+            return None
+
+    @staticmethod
+    def _describe(choice, article):
+        if choice == "current":
+            return "the current version", article.snapshot()
+        return f"revision #{choice.number} ({choice.created_at:%Y-%m-%d %H:%M})", choice.snapshot
+
+    def restore_view(self, request, article_id, revision_id):
+        article = self._article_for(request, article_id, change=True)
+        revision = get_object_or_404(article.revisions, pk=revision_id)
+        try:
+            with transaction.atomic():
+                new_revision = article.restore(
+                    revision,
+                    editor=request.user,
+                    change_note=request.POST.get("change_note", "").strip(),
+                    minor=request.POST.get("is_minor") == "on",
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("admin:articles_article_revision", article.pk, revision.pk)
+        messages.success(
+            request,
+            f"Restored revision #{revision.number} as the new revision #{new_revision.number}. "
+            "The earlier versions are all still in the history.",
+        )
+        return redirect("admin:articles_article_revisions", article.pk)
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Read-only: history is append-only. Editors browse it from each article."""
+
+    list_display = ("article", "number", "created_at", "editor", "is_minor", "change_note")
+    list_filter = ("is_minor",)
+    list_select_related = ("article", "editor")
+    search_fields = ("article__title", "change_note")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ("name", "credentials", "user")
+    search_fields = ("name", "credentials")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "modified_at")
+    prepopulated_fields = {"slug": ("title",)}

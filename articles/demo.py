@@ -1,0 +1,204 @@
+"""Loading the demo newsroom: users, authors, tags and articles with dated revision histories.
+
+Used by ``manage.py seed_demo``. Every step looks up what exists first, so running it again
+creates nothing twice.
+"""
+
+from datetime import datetime, time, timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
+
+from . import demo_content, demo_images
+from .models import Article, Author, Revision, Tag
+
+DEMO_USERS = [
+    # username, first name, last name, is_staff, is_superuser, groups
+    ("reader", "Riley", "Reader", False, False, []),
+    ("editor", "Eden", "Editor", True, False, [EDITORS_GROUP]),
+    ("moderator", "Morgan", "Moderator", True, False, [MODERATORS_GROUP]),
+    ("admin", "Ada", "Admin", True, True, []),
+]
+
+
+def aware(day, hour=9):
+    """A date string as an aware datetime in the site's time zone."""
+    return timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(hour)))
+
+
+def ensure_user(username, password, *, first_name="", last_name="", is_staff=False,
+                is_superuser=False, groups=()):  # fmt: skip
+    """Create a user with a verified email address, or leave an existing one as it is."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.com",
+            "first_name": first_name,
+            "last_name": last_name,
+            "is_staff": is_staff,
+            "is_superuser": is_superuser,
+        },
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.set(Group.objects.filter(name__in=groups))
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user, created
+
+
+def seed_users(password):
+    users = {}
+    for username, first, last, staff, superuser, groups in DEMO_USERS:
+        users[username], _ = ensure_user(
+            username, password, first_name=first, last_name=last, is_staff=staff,
+            is_superuser=superuser, groups=groups,
+        )  # fmt: skip
+    return users
+
+
+def seed_authors():
+    authors = {}
+    for data in demo_content.AUTHORS:
+        author, created = Author.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "credentials": data["credentials"],
+                "short_bio": data["short_bio"],
+                "full_bio": data["full_bio"],
+            },
+        )
+        if created or not author.photo:
+            initials = "".join(part[0] for part in data["name"].split()[:2]).upper()
+            author.photo.save(
+                f"{data['slug']}.jpg",
+                demo_images.portrait(f"{data['slug']}.jpg", initials, data["photo_color"]),
+            )
+        authors[data["slug"]] = author
+    return authors
+
+
+def seed_tags():
+    tags = {}
+    for data in demo_content.TAGS:
+        tags[data["slug"]], _ = Tag.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+        )
+    return tags
+
+
+def _backdate(article, revision, when, *, minor):
+    """Give a just-saved revision its historical date, and the article its honest dates."""
+    Revision.objects.filter(pk=revision.pk).update(created_at=when)
+    fields = {"modified_at": when}
+    if not minor:
+        fields["updated_at"] = when
+        article.updated_at = when
+    Article.objects.filter(pk=article.pk).update(**fields)
+
+
+def seed_article(data, *, authors, tags, editor):
+    """Create one demo article and replay its revision history, unless it already exists."""
+    if Article.objects.filter(slug=data["slug"]).exists():
+        return None
+    published = aware(data["published"])
+    article = Article(
+        slug=data["slug"],
+        title=data["title"],
+        dek=data["dek"],
+        body=data["body"],
+        author=authors[data["author"]],
+        reviewer=authors[data["reviewer"]] if data.get("reviewer") else None,
+        status=Article.Status.PUBLISHED,
+        published_at=published,
+        featured=data.get("featured", False),
+        regularly_updated=data.get("regularly_updated", False),
+        hero_alt=data["hero_alt"],
+        hero_caption=data["hero_caption"],
+        hero_credit=data["hero_credit"],
+    )
+    article.hero_image.save(
+        f"{data['slug']}.jpg",
+        demo_images.hero_image(f"{data['slug']}.jpg", data["hero_colors"], data["slug"]),
+        save=False,
+    )
+    with article.one_revision():
+        article.save(editor=editor, change_note="First published.")
+        article.tags.set([tags[slug] for slug in data["tags"]])
+    _backdate(article, article.last_revision, published, minor=False)
+
+    for step in data.get("revisions", []):
+        for old, new in step.get("replace", []):
+            if article.body.count(old) != 1:
+                raise ValueError(f"{data['slug']}: revision text {old[:40]!r} is not unique.")
+            article.body = article.body.replace(old, new)
+        article.title = step.get("title", article.title)
+        article.dek = step.get("dek", article.dek)
+        article.save(editor=editor, change_note=step["note"], minor=step["minor"])
+        _backdate(article, article.last_revision, aware(step["date"], 15), minor=step["minor"])
+    return article
+
+
+def seed_articles(*, authors, tags, editor):
+    return [
+        article
+        for data in demo_content.ARTICLES
+        if (article := seed_article(data, authors=authors, tags=tags, editor=editor))
+    ]
+
+
+SYNTHETIC_BODY = (
+    "<p>This synthetic article exists for load testing. It has the length and shape of a "
+    "real one: paragraphs, a section heading and a list.</p>"
+    "<h2>What to measure</h2><ul><li>Page render time</li><li>Query count</li>"
+    "<li>Response size</li></ul>" + "<p>Filler paragraph for realistic page weight.</p>" * 12
+)
+
+
+def seed_synthetic_articles(count, *, authors, tags, editor):
+    """Add ``count`` synthetic articles for load tests; numbering continues on re-runs."""
+    author_list, tag_list = list(authors.values()), list(tags.values())
+    start = Article.objects.filter(slug__startswith="load-test-article-").count()
+    base = timezone.now() - timedelta(days=1)
+    created = []
+    for number in range(start + 1, start + count + 1):
+        article = Article(
+            slug=f"load-test-article-{number}",
+            title=f"Load-test article {number}: what does a busy page cost?",
+            dek="A synthetic article for load testing.",
+            body=SYNTHETIC_BODY,
+            author=author_list[number % len(author_list)],
+            status=Article.Status.PUBLISHED,
+            published_at=base - timedelta(minutes=number),
+        )
+        with article.one_revision():
+            article.save(editor=editor, change_note="Generated for load testing.")
+            article.tags.set(
+                [tag_list[number % len(tag_list)], tag_list[(number * 7) % len(tag_list)]]
+            )
+        created.append(article)
+    return created
+
+
+@transaction.atomic
+def seed(*, password=None, synthetic_articles=0):
+    """Load the whole demo; returns counts of what was created this time."""
+    password = password or settings.DEMO_PASSWORD
+    users = seed_users(password)
+    authors = seed_authors()
+    tags = seed_tags()
+    articles = seed_articles(authors=authors, tags=tags, editor=users["editor"])
+    synthetic = seed_synthetic_articles(
+        synthetic_articles, authors=authors, tags=tags, editor=users["editor"]
+    )
+    return {"users": users, "articles": len(articles), "synthetic_articles": len(synthetic)}

@@ -1,0 +1,172 @@
+"""Readable differences between two article snapshots, for editors.
+
+Bodies are compared as the text a reader sees (headings, paragraphs, list items), not as markup,
+and changed paragraphs show word-level insertions and deletions.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+BLOCK_TAGS = {"p", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption", "tr", "caption",
+              "hr", "br", "ul", "ol", "table", "figure"}  # fmt: skip
+PREFIXES = {"h2": "## ", "h3": "### ", "h4": "#### ", "li": "• "}
+
+
+class _TextBlocks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []
+        self.current = []
+
+    def _flush(self):
+        text = re.sub(r"\s+", " ", "".join(self.current)).strip()
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self._flush()
+            self.current.append(PREFIXES.get(tag, ""))
+        elif tag == "img":
+            alt = dict(attrs).get("alt") or ""
+            self.current.append(f"[image: {alt}]")
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self._pending_href = href
+
+    def handle_endtag(self, tag):
+        if tag == "a" and getattr(self, "_pending_href", None):
+            self.current.append(f" ({self._pending_href})")
+            self._pending_href = None
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data):
+        self.current.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def html_to_blocks(html):
+    """The readable text of ``html``, one item per heading, paragraph or list item."""
+    parser = _TextBlocks()
+    parser.feed(html or "")
+    parser.close()
+    return [block for block in parser.blocks if block.strip("• #")]
+
+
+def _inline_diff(old, new):
+    old_words, new_words = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(old_words[a1:a2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(f"<del>{escape(''.join(old_words[a1:a2]))}</del>")
+        if op in ("insert", "replace"):
+            parts.append(f"<ins>{escape(''.join(new_words[b1:b2]))}</ins>")
+    return mark_safe("".join(parts))  # every piece above was escaped
+
+
+@dataclass
+class Line:
+    kind: str  # "same", "added", "removed", "changed"
+    html: str
+
+
+@dataclass
+class FieldDiff:
+    label: str
+    lines: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return any(line.kind != "same" for line in self.lines)
+
+
+def diff_blocks(old_blocks, new_blocks):
+    lines = []
+    matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            lines += [Line("same", escape(block)) for block in old_blocks[a1:a2]]
+        else:
+            lines += _pair_changed_blocks(old_blocks[a1:a2], new_blocks[b1:b2])
+    return lines
+
+
+def _similar(old, new):
+    return difflib.SequenceMatcher(a=old, b=new, autojunk=False).ratio() >= 0.5
+
+
+def _pair_changed_blocks(old_blocks, new_blocks):
+    """Within a changed stretch, show an edited paragraph as one line with word changes, and
+    paragraphs with no counterpart as removed or added, keeping the order of both sides."""
+    lines, j = [], 0
+    for old in old_blocks:
+        match = next((k for k in range(j, len(new_blocks)) if _similar(old, new_blocks[k])), None)
+        if match is None:
+            lines.append(Line("removed", escape(old)))
+            continue
+        lines += [Line("added", escape(block)) for block in new_blocks[j:match]]
+        lines.append(Line("changed", _inline_diff(old, new_blocks[match])))
+        j = match + 1
+    lines += [Line("added", escape(block)) for block in new_blocks[j:]]
+    return lines
+
+
+def _as_text(value):
+    if value is None or value == "":
+        return []
+    if isinstance(value, bool):
+        return ["yes" if value else "no"]
+    if isinstance(value, dict):
+        return [value.get("name", "")]
+    if isinstance(value, list):
+        return [", ".join(item["name"] if isinstance(item, dict) else str(item) for item in value)]
+    return [str(value)]
+
+
+FIELDS = [
+    ("title", "Title"),
+    ("dek", "Dek"),
+    ("body", "Body"),
+    ("hero_image", "Hero image"),
+    ("hero_alt", "Hero alt text"),
+    ("hero_caption", "Hero caption"),
+    ("hero_credit", "Hero credit"),
+    ("author", "Author"),
+    ("reviewer", "Medical reviewer"),
+    ("tags", "Tags"),
+    ("related", "Related articles (ids)"),
+    ("status", "Status"),
+    ("featured", "Featured"),
+    ("comments_open", "Comments open"),
+    ("regularly_updated", "Regularly updated"),
+    ("published_at", "Published at"),
+]
+
+
+def diff_snapshots(old, new):
+    """Field-by-field differences between two snapshots; unchanged fields are left out."""
+    diffs = []
+    for key, label in FIELDS:
+        if key == "body":
+            lines = diff_blocks(html_to_blocks(old.get(key)), html_to_blocks(new.get(key)))
+        else:
+            lines = diff_blocks(_as_text(old.get(key)), _as_text(new.get(key)))
+        field_diff = FieldDiff(label, lines)
+        if field_diff.changed:
+            diffs.append(field_diff)
+    return diffs

@@ -1,0 +1,31 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article, Author, Tag
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Article.objects.published().order_by("-published_at")
+
+    def lastmod(self, article):
+        # The public date: a typo fix does not make an article look fresh to search engines.
+        return article.date_modified
+
+
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
+class AuthorSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Author.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
+SITEMAPS = {"articles": ArticleSitemap, "tags": TagSitemap, "authors": AuthorSitemap}

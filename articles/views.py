@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
+
+from .models import Article, Author, Page, Tag
+
+
+def paginate(request, queryset, per_page=None):
+    """A page of ``queryset`` from ?page=; a bad or out-of-range page number is a 404."""
+    paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except Exception as error:  # PageNotAnInteger, EmptyPage
+        raise Http404("No such page.") from error
+
+
+def can_preview(user):
+    return user.is_authenticated and user.has_perm("articles.change_article")
+
+
+@require_GET
+def home(request):
+    published = Article.objects.published().for_listing()
+    page = paginate(request, published)
+    featured = list(published.filter(featured=True)[:3]) if page.number == 1 else []
+    return render(request, "articles/home.html", {"page": page, "featured": featured})
+
+
+@require_GET
+def article_detail(request, slug):
+    articles = Article.objects.for_detail_page()
+    preview = can_preview(request.user)
+    if not preview:
+        articles = articles.published()
+    article = get_object_or_404(articles, slug=slug)
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "related_articles": article.related_articles(),
+            "disclaimer": Page.disclaimer(),
+            "structured_data": article.structured_data(request),
+        },
+    )
+    if not article.is_public:
+        add_never_cache_headers(response)  # a draft preview must never be cached anywhere
+    return response
+
+
+@require_GET
+def tag_list(request):
+    tags = Tag.objects.annotate(
+        article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
+    ).filter(article_count__gt=0)
+    return render(request, "articles/tag_list.html", {"tags": tags})
+
+
+@require_GET
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing())
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+@require_GET
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    page = paginate(request, Article.objects.published().filter(author=author).for_listing())
+    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+
+
+@require_GET
+def page_detail(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "articles/page_detail.html", {"page": page})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # A plain render without context processors: the error may be the database itself.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))
