@@ -1,0 +1,264 @@
+"""What readers see: every public page, the article anatomy, drafts, tags and query counts."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Author, Tag
+from tests.conftest import make_article, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def full_article(author, editor):
+    reviewer = Author.objects.create(
+        name="Omar Haddad", slug="omar-haddad", credentials="MD", short_bio="Omar is a GP."
+    )
+    article = make_article(
+        author,
+        title="What causes hiccups?",
+        dek="Hiccups are a reflex. Here is what sets them off.",
+        body="<p>The diaphragm spasms.</p><h2>Common triggers</h2><ul><li>Fizzy drinks</li></ul>"
+        '<p>See also our post <a href="/articles/other/">on reflexes</a>.</p>',
+        reviewer=reviewer,
+        regularly_updated=True,
+        hero_alt="A glass of sparkling water",
+        hero_caption="Bubbles can set off hiccups.",
+        hero_credit="© Ana Lind | Example Pictures",
+        published_at=timezone.now() - timedelta(days=3 * 365),
+        tags=[make_tag("Digestion"), make_tag("Reflexes")],
+    )
+    article.body += "<p>New 2026 section on persistent hiccups.</p>"
+    article.save(editor=editor, change_note="Added advice on hiccups lasting over 48 hours.")
+    return article
+
+
+def test_the_article_page_has_the_whole_anatomy(client, full_article):
+    response = client.get(full_article.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    year = full_article.published_at.year
+    for expected in (
+        '<h1 class="article__title">What causes hiccups?</h1>',
+        "Hiccups are a reflex. Here is what sets them off.",
+        "<h2>Common triggers</h2>",
+        f"Originally published in {year}, this post is regularly updated.",
+        "Last updated on",
+        "Added advice on hiccups lasting over 48 hours.",
+        "Medical disclaimer.",
+        "not a substitute for advice from a doctor",
+        'href="/tags/',
+        ">Digestion</a>",
+        "About the author: Nadia Brooks, PhD",
+        "Nadia writes about sleep research.",
+        "Read more",
+        "View all posts by Nadia Brooks",
+        "Medically reviewed by",
+        "Omar Haddad, MD",
+        'id="comments"',
+        "Comments Policy",
+        '"@type": ["Article", "MedicalWebPage"]',
+        '<link rel="canonical"',
+    ):
+        assert expected in html, expected
+
+
+def test_the_hero_image_shows_alt_caption_and_credit(client, author, tmp_path, settings):
+    from articles.demo_images import hero_image
+
+    settings.MEDIA_ROOT = tmp_path
+    article = make_article(
+        author, hero_alt="Knee X-ray", hero_caption="An X-ray.", hero_credit="© Ann Lee | Pics"
+    )
+    article.hero_image.save("hero.jpg", hero_image("hero.jpg", ["#000000", "#ffffff"], 1))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Knee X-ray"' in html
+    assert "An X-ray." in html
+    assert "© Ann Lee | Pics" in html
+
+
+def test_drafts_are_404_to_the_public_and_previewable_by_editors(client, author, editor, reader):
+    draft = make_article(author, status=Article.Status.DRAFT, title="Unfinished piece")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(reader)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(editor)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview: this article is a draft" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+    assert "Unfinished piece" not in client.get("/").content.decode()
+
+
+def test_scheduled_articles_stay_hidden_until_their_time(client, author):
+    article = make_article(author, published_at=timezone.now() + timedelta(hours=2))
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_the_empty_tag_list_of_the_old_site_never_appears(client, author):
+    untagged = make_article(author)
+    html = client.get(untagged.get_absolute_url()).content.decode()
+    assert 'aria-label="Tags"' not in html
+    assert not re.search(r"Tags:\s*,", html)
+
+
+def test_a_tag_name_can_never_be_empty(db):
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(ValidationError):
+        Tag.objects.create(name="  \x00 ", slug="blank")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Tag.objects.bulk_create([Tag(name="", slug="empty")])  # bypasses save(): the DB refuses
+    assert not Tag.objects.exists()
+
+
+def test_the_update_line_is_honest_without_updates(client, author):
+    article = make_article(author)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "not updated since" in html
+    assert "Last updated" not in html
+
+
+def test_home_lists_featured_and_latest(client, author):
+    featured = make_article(author, title="A featured piece", featured=True)
+    latest = make_article(author, title="A regular piece")
+    html = client.get("/").content.decode()
+    assert "Featured" in html
+    assert featured.title in html and latest.title in html
+
+
+def test_home_is_paginated(client, author, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    for number in range(5):
+        make_article(author, title=f"Piece number {number}")
+    page_two = client.get("/?page=2")
+    assert page_two.status_code == 200
+    assert "Page 2 of 3" in page_two.content.decode()
+    assert client.get("/?page=9").status_code == 404
+    assert client.get("/?page=abc").status_code == 404
+
+
+def test_tag_pages(client, article):
+    tag = article.tags.get()
+    listing = client.get(reverse("articles:tag_list"))
+    assert listing.status_code == 200 and tag.name in listing.content.decode()
+    detail = client.get(tag.get_absolute_url())
+    assert detail.status_code == 200
+    assert article.title in detail.content.decode()
+    assert client.get("/tags/no-such-tag/").status_code == 404
+
+
+def test_author_page_has_full_bio_and_articles(client, article):
+    response = client.get(article.author.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nadia spent ten years in a sleep laboratory." in html
+    assert 'id="bio"' in html
+    assert article.title in html
+
+
+def test_pages_sitemap_and_robots(client, article):
+    for slug in ("about", "disclaimer", "comments-policy"):
+        assert client.get(reverse("articles:page_detail", args=[slug])).status_code == 200
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert article.get_absolute_url() in sitemap.content.decode()
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+
+
+def test_friendly_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "We couldn’t find that page" in response.content.decode()
+
+
+def test_friendly_500_without_a_stack_trace(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database exploded")
+
+    monkeypatch.setattr("articles.views.Article.objects.published", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "database exploded" not in html and "Traceback" not in html
+
+
+def test_every_public_page_has_exactly_one_h1(client, full_article):
+    urls = [
+        "/",
+        full_article.get_absolute_url(),
+        "/tags/",
+        full_article.tags.first().get_absolute_url(),
+        full_article.author.get_absolute_url(),
+        "/pages/about/",
+        "/pages/disclaimer/",
+        "/pages/comments-policy/",
+        reverse("account_login"),
+        reverse("account_signup"),
+        reverse("account_reset_password"),
+        "/no-such-page/",
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert len(re.findall(r"<h1\b", html)) == 1, url
+
+
+def test_templates_have_no_inline_scripts_or_handlers(client, full_article):
+    """A strict Content-Security-Policy can be turned on: no inline code anywhere public."""
+    for url in ("/", full_article.get_absolute_url(), "/tags/", reverse("account_login")):
+        html = client.get(url).content.decode()
+        scripts = re.findall(r"<script\b([^>]*)>", html)
+        assert all('type="application/ld+json"' in attrs for attrs in scripts), url
+        assert not re.search(r"\son[a-z]+\s*=", html), url
+
+
+def grow(article, *, tags, revisions, related, editor):
+    for _ in range(tags):
+        article.tags.add(make_tag())
+    for number in range(revisions):
+        article.body += f"<p>Update {number}.</p>"
+        article.save(editor=editor, change_note=f"Update {number}")
+    for _ in range(related):
+        article.related.add(make_article(article.author))
+
+
+def count_queries(client, url, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_article_page_query_count_does_not_grow(
+    client, author, editor, django_assert_max_num_queries
+):
+    # Queries: session-less anonymous request →
+    # 1 article with author and reviewer, 2 tags, 3 public updates, 4 explicit related,
+    # 5 tag-based related fallback, 6 disclaimer text.
+    small = make_article(author, tags=[make_tag()])
+    grow(small, tags=1, revisions=1, related=1, editor=editor)
+    large = make_article(author, tags=[make_tag()])
+    grow(large, tags=25, revisions=40, related=2, editor=editor)
+    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 6)
+    large_count = count_queries(client, large.get_absolute_url(), django_assert_max_num_queries, 6)
+    assert small_count == large_count
+
+
+def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_queries):
+    tag = make_tag("Shared")
+    for _ in range(3):
+        make_article(author, tags=[tag, make_tag()], featured=True)
+    urls = ("/", tag.get_absolute_url(), author.get_absolute_url(), "/tags/")
+    few = {url: count_queries(client, url, django_assert_max_num_queries, 6) for url in urls}
+    for _ in range(25):
+        make_article(author, tags=[tag, make_tag(), make_tag()], featured=True)
+    for url, count in few.items():
+        assert count_queries(client, url, django_assert_max_num_queries, 6) == count, url

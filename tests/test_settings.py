@@ -1,0 +1,109 @@
+"""Deployment guards: production settings, migrations in step, a cache outage is harmless."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable." in result.stderr
+
+
+def test_production_refuses_a_weak_secret_key():
+    result = manage("check", SECRET_KEY="changeme")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be a long random value" in result.stderr
+
+
+def test_production_passes_the_deploy_checklist():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="news.example.org",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_seed_demo_refuses_to_run_in_production():
+    result = manage("seed_demo", SECRET_KEY=secrets.token_urlsafe(64))
+    assert result.returncode != 0
+    assert "seed_demo refuses to run with production settings" in result.stderr
+
+
+@pytest.mark.django_db
+def test_no_model_changes_are_missing_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.fixture
+def dead_redis(settings):
+    """Redis as the shared cache, pointing at a port where nothing listens."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailoverRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }  # Django's setting_changed handler rebuilds the cache connections for each change.
+
+
+@pytest.mark.django_db
+def test_a_cache_outage_does_not_take_pages_down(client, dead_redis, article, reader):
+    assert client.get("/").status_code == 200
+    assert client.get(article.get_absolute_url()).status_code == 200
+    # Logging in uses the cache for allauth's rate limits.
+    response = client.post(reverse("account_login"), {"login": "reader", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_rate_limits_still_apply_during_a_cache_outage(client, dead_redis, reader):
+    """allauth locks an account after 5 failed logins; the stand-in cache keeps counting."""
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "reader", "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": "reader", "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_redis_is_the_shared_cache_when_it_is_up(settings):
+    from django.core.cache import cache
+    from redis import Redis
+
+    try:
+        Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.2).ping()
+    except Exception:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {"BACKEND": "config.cache.FailoverRedisCache",
+                    "LOCATION": "redis://127.0.0.1:6379/15"}
+    }  # fmt: skip
+    cache.set("probe", "shared", 10)
+    assert Redis(host="127.0.0.1", port=6379, db=15).exists(cache.make_key("probe"))
+    assert not cache.redis_is_down
