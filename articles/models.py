@@ -267,7 +267,7 @@ class Article(models.Model):
         if (
             self.published_at
             and self.updated_at
-            and self.updated_at.date() > self.published_at.date()
+            and timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
         ):
             return self.updated_at
         return None
@@ -279,16 +279,23 @@ class Article(models.Model):
 
     @property
     def public_update_history(self):
-        """Substantive revisions since publication, newest first, from the prefetched list."""
+        """Substantive updates after the day of publication, newest first, with their notes.
+
+        Reads the list prefetched by ``for_detail_page``. Day granularity matches the public
+        "last updated" date: edits on the day of publication are part of publishing.
+        """
         if not self.published_at:
             return []
         updates = getattr(self, "public_updates", None)
         if updates is None:
             updates = self.revisions.filter(is_minor=False).order_by("-created_at", "-number")
+        published_on = timezone.localdate(self.published_at)
         return [
             revision
             for revision in updates
-            if revision.change_note and revision.created_at > self.published_at
+            if revision.change_note
+            and not revision.is_minor
+            and timezone.localdate(revision.created_at) > published_on
         ]
 
     def structured_data(self, request):
