@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.db import models
 
 EDITORS_GROUP = "Editors"
 MODERATORS_GROUP = "Moderators"
@@ -6,6 +7,11 @@ MODERATORS_GROUP = "Moderators"
 
 class User(AbstractUser):
     """The site's user. Custom from the first migration so fields can be added later."""
+
+    notify_on_reply = models.BooleanField(
+        "email me when someone replies to my comment",
+        default=True,
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

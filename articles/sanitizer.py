@@ -1,15 +1,20 @@
 """The site's one HTML sanitizing policy.
 
 Every piece of rich text readers see (article bodies, author bios, editor-managed pages) goes
-through ``clean_rich_text`` on save, against the explicit allow-list below. Anything not listed
+through ``clean_rich_text`` on save, against the explicit allow-list below. Reader comments are
+plain text and go through ``render_comment``: escaped, split into paragraphs, URLs auto-linked
+with ``rel="nofollow ugc noopener"``. No user HTML ever survives. Anything not listed
 is removed: scripts and their content, event-handler attributes, ``style`` attributes (which can
 hide or overlay content), and URLs whose scheme is not http, https or mailto (so no
 ``javascript:``, ``vbscript:`` or ``data:``). Readers only ever get the output of this module.
 """
 
 import re
+from functools import partial
+from html import escape as html_escape
 
 import bleach
+import bleach.linkifier
 from bleach.linkifier import Linker
 
 ALLOWED_TAGS = frozenset(
@@ -84,6 +89,50 @@ def clean_rich_text(html):
     html = _DROP_RE.sub("", html)
     cleaned = _cleaner.clean(html)
     return _linker.linkify(cleaned).strip()
+
+
+# Invisible characters that can hide or reorder text: zero-width spaces and joiners, bidi
+# embeddings, overrides and isolates, the BOM. Kept out of comments so what a moderator reads is
+# what readers see.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+COMMENT_ALLOWED_TAGS = frozenset({"p", "br", "a"})
+COMMENT_LINK_REL = "nofollow ugc noopener"
+
+
+def _comment_links(attrs, new=False):
+    href = attrs.get((None, "href"), "")
+    if not href.startswith(("http://", "https://")):
+        return None  # drop the link, keep its text
+    attrs[(None, "rel")] = COMMENT_LINK_REL
+    return attrs
+
+
+_comment_cleaner = bleach.Cleaner(
+    tags=COMMENT_ALLOWED_TAGS,
+    attributes={"a": ["href", "rel"]},
+    protocols={"http", "https"},
+    strip=True,
+    filters=[partial(bleach.linkifier.LinkifyFilter, callbacks=[_comment_links],
+                     parse_email=False)],
+)  # fmt: skip
+
+
+def normalize_comment_text(text):
+    """The text of a comment as stored: no control or invisible characters, tidy line ends."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_RE.sub("", text.replace("\t", " "))
+    text = _INVISIBLE_RE.sub("", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def render_comment(text):
+    """Plain comment text as safe HTML: paragraphs, line breaks and nofollow links only."""
+    text = normalize_comment_text(text)
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+    html = "".join(
+        "<p>{}</p>".format(html_escape(paragraph).replace("\n", "<br>")) for paragraph in paragraphs
+    )
+    return _comment_cleaner.clean(html)
 
 
 def clean_plain_text(text):

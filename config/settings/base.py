@@ -180,3 +180,5 @@ ARTICLES_PER_PAGE = 10
 # seed_demo creates users with a known password: it refuses to run where this is True.
 IS_PRODUCTION = False
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "healthdemo-2026")
+# Absolute links in emails (replies, moderator alerts).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

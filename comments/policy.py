@@ -1,0 +1,201 @@
+"""The comment moderation policy: one pure decision function and the rules it reads.
+
+``decide`` sees only plain facts (the submission, the commenter, the rules) and returns what
+happens to the comment, which rule decided, and what to tell the commenter. It touches no
+database, so every rule is tested directly (tests/test_comment_policy.py). The workflow that
+gathers the facts and stores the outcome lives in ``comments/moderation.py``; the numbers are
+edited by staff in the admin (``ModerationSettings``).
+"""
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+from bleach.linkifier import URL_RE
+
+MAX_DEPTH = 3
+
+
+class Outcome(enum.Enum):
+    APPROVE = "approved"  # published now
+    HOLD = "pending"  # stored, waits for a moderator
+    SPAM = "spam"  # stored as spam, never shown
+    REFUSE = "refused"  # not stored; the form shows the message and keeps the text
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The policy's numbers. Defaults are the product's; staff change them in the admin."""
+
+    require_verified_email: bool = True
+    approvals_before_trusted: int = 1
+    rejection_rate_limit: int = 50  # percent
+    rejection_rate_window: int = 10  # most recent decided comments
+    hold_at_links: int = 2
+    suspect_words: tuple = ()
+    blocked_words: tuple = ()
+    rate_limit_count: int = 5
+    rate_limit_minutes: int = 10
+    duplicate_window_hours: int = 24
+    min_length: int = 2
+    max_length: int = 5000
+
+    @classmethod
+    def from_settings(cls, row):
+        return cls(
+            require_verified_email=row.require_verified_email,
+            approvals_before_trusted=row.approvals_before_trusted,
+            rejection_rate_limit=row.rejection_rate_limit,
+            rejection_rate_window=row.rejection_rate_window,
+            hold_at_links=row.hold_at_links,
+            suspect_words=tuple(row.suspect_word_list),
+            blocked_words=tuple(row.blocked_word_list),
+            rate_limit_count=row.rate_limit_count,
+            rate_limit_minutes=row.rate_limit_minutes,
+            duplicate_window_hours=row.duplicate_window_hours,
+            min_length=row.min_length,
+            max_length=row.max_length,
+        )
+
+
+@dataclass(frozen=True)
+class Commenter:
+    """What the policy knows about the person posting."""
+
+    is_authenticated: bool = True
+    has_verified_email: bool = True
+    is_trusted_role: bool = False  # staff, editors, moderators
+    sanction: str = ""  # a description of an active ban or suspension, if any
+    approved_count: int = 0
+    recent_decisions: tuple = ()  # statuses of their latest decided comments, newest first
+    recent_bodies: tuple = ()  # their comments within the duplicate window
+    recent_count: int = 0  # their comments within the rate-limit window
+
+
+@dataclass(frozen=True)
+class Submission:
+    body: str
+    comments_open: bool = True
+    parent_depth: int = 0  # 0 for a top-level comment
+    is_edit: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    rule: str
+    message: str  # for the commenter
+    reason: str = field(default="")  # for the moderation log
+
+    @property
+    def stored(self):
+        return self.outcome is not Outcome.REFUSE
+
+
+def _normalized(text):
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _find_word(text, words):
+    lowered = text.casefold()
+    for word in words:
+        if re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", lowered):
+            return word
+    return None
+
+
+def count_links(text):
+    return sum(1 for _ in URL_RE.finditer(text))
+
+
+def refuse(rule, message):
+    return Decision(Outcome.REFUSE, rule, message, message)
+
+
+def decide(submission, commenter, rules):
+    """What happens to this comment, and why. The first rule that applies decides."""
+    body = submission.body.strip()
+    if not commenter.is_authenticated:
+        return refuse("login", "You must be logged in to post a comment.")
+    if commenter.sanction:
+        return refuse("sanctioned", f"{commenter.sanction}, so your comment was not posted.")
+    if rules.require_verified_email and not commenter.has_verified_email:
+        return refuse(
+            "unverified_email",
+            "Please verify your email address before commenting: use the link we emailed you, "
+            "or ask for a new one on your account's email page.",
+        )
+    if not submission.comments_open:
+        return refuse("closed", "Comments are closed on this article.")
+    if submission.parent_depth >= MAX_DEPTH:
+        return refuse(
+            "too_deep", "This conversation is too deeply nested; reply to an earlier comment."
+        )
+    if len(body) < rules.min_length:
+        return refuse(
+            "too_short", f"Your comment is too short: write at least {rules.min_length} characters."
+        )
+    if len(body) > rules.max_length:
+        return refuse(
+            "too_long",
+            f"Your comment is {len(body):,} characters long; the limit is {rules.max_length:,}. "
+            "Please shorten it.",
+        )
+    if not submission.is_edit and not commenter.is_trusted_role:
+        if commenter.recent_count >= rules.rate_limit_count:
+            return refuse(
+                "rate_limit",
+                f"You can post {rules.rate_limit_count} comments every "
+                f"{rules.rate_limit_minutes} minutes. Please wait a few minutes and try again; "
+                "your text is still in the form.",
+            )
+    if not submission.is_edit and _normalized(body) in {
+        _normalized(previous) for previous in commenter.recent_bodies
+    }:
+        return refuse("duplicate", "You have already posted this exact comment.")
+    if commenter.is_trusted_role:
+        return Decision(Outcome.APPROVE, "trusted_role", "Your comment is published.")
+    if blocked := _find_word(body, rules.blocked_words):
+        return Decision(
+            Outcome.SPAM,
+            "blocked_word",
+            "Your comment was not published: it contains language our Comments Policy does "
+            "not allow.",
+            f"Contains the blocked word or phrase “{blocked}”.",
+        )
+    if suspect := _find_word(body, rules.suspect_words):
+        return Decision(
+            Outcome.HOLD,
+            "suspect_word",
+            "Your comment is awaiting moderation: it contains a word our moderators check "
+            "by hand.",
+            f"Contains the suspect word or phrase “{suspect}”.",
+        )
+    links = count_links(body)
+    if links >= rules.hold_at_links:
+        return Decision(
+            Outcome.HOLD,
+            "links",
+            f"Your comment contains {links} links, so it is awaiting moderation.",
+            f"{links} links.",
+        )
+    if commenter.approved_count < rules.approvals_before_trusted:
+        return Decision(
+            Outcome.HOLD,
+            "new_commenter",
+            "Thanks! Your comment is awaiting moderation. A moderator checks the first "
+            "comments of new readers before they appear.",
+            f"{commenter.approved_count} approved comments so far; "
+            f"{rules.approvals_before_trusted} needed.",
+        )
+    decided = commenter.recent_decisions[: rules.rejection_rate_window]
+    rejected = sum(1 for status in decided if status in ("rejected", "spam"))
+    if len(decided) >= 2 and rejected * 100 >= rules.rejection_rate_limit * len(decided):
+        return Decision(
+            Outcome.HOLD,
+            "rejection_rate",
+            "Your comment is awaiting moderation because several of your recent comments "
+            "were not approved.",
+            f"{rejected} of the last {len(decided)} decided comments rejected.",
+        )
+    return Decision(Outcome.APPROVE, "trusted_commenter", "Your comment is published.")
