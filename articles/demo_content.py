@@ -245,10 +245,9 @@ ARTICLES = [
                     [
                         "<h2>The bottom line</h2>",
                         "<h2>During a heat wave</h2>\n"
-                        "<p>Prolonged hot spells are becoming more common in many places, and they "
-                        "are hardest on older people, young children and anyone with a long-term "
-                        "illness. Sip fluids regularly through the day rather than waiting until you "
-                        "are very thirsty, especially if you work or exercise outdoors. Keep an eye "
+                        "<p>Long hot spells are hardest on older people, young children and anyone "
+                        "with a long-term illness. Sip fluids regularly through the day rather than "
+                        "waiting until you are very thirsty, especially if you work or exercise outdoors. Keep an eye "
                         "on neighbours who live alone. Dizziness, headache, nausea and heavy sweating "
                         "can be signs of heat exhaustion: move somewhere cool, drink water and rest. "
                         "Confusion, fainting, or hot skin that has stopped sweating can mean "

@@ -34,10 +34,19 @@ def home(request):
 @require_GET
 def article_detail(request, slug):
     articles = Article.objects.for_detail_page()
-    preview = can_preview(request.user)
-    if not preview:
+    if not can_preview(request.user):
         articles = articles.published()
     article = get_object_or_404(articles, slug=slug)
+    return render_article(request, article)
+
+
+def render_article(request, article, *, comment_form=None, status=200):
+    """The article page; the comments app re-renders it with a refused comment's form."""
+    from comments.forms import CommentForm
+    from comments.threads import comment_section
+
+    if comment_form is None:
+        comment_form = CommentForm(initial={"parent": request.GET.get("replyto")})
     response = render(
         request,
         "articles/article_detail.html",
@@ -46,10 +55,13 @@ def article_detail(request, slug):
             "related_articles": article.related_articles(),
             "disclaimer": Page.disclaimer(),
             "structured_data": article.structured_data(request),
+            **comment_section(article, request, form=comment_form),
         },
+        status=status,
     )
-    if not article.is_public:
-        add_never_cache_headers(response)  # a draft preview must never be cached anywhere
+    if not article.is_public or request.user.is_authenticated:
+        # Drafts and pages showing a reader's own pending comments must never be cached.
+        add_never_cache_headers(response)
     return response
 
 

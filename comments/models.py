@@ -46,7 +46,9 @@ class ModerationSettings(models.Model):
     duplicate_window_hours = models.PositiveSmallIntegerField(
         default=24, help_text="Refuse a copy of the user's own comment from this many hours."
     )
-    rate_limit_count = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(1)])
+    rate_limit_count = models.PositiveSmallIntegerField(
+        default=5, validators=[MinValueValidator(1)]
+    )
     rate_limit_minutes = models.PositiveSmallIntegerField(
         default=10, validators=[MinValueValidator(1)]
     )

@@ -29,13 +29,18 @@ def current_rules():
 
 
 def is_trusted_role(user):
-    return user.is_staff or user.is_superuser or user.in_group(EDITORS_GROUP) or user.in_group(
-        MODERATORS_GROUP
+    return (
+        user.is_staff
+        or user.is_superuser
+        or user.in_group(EDITORS_GROUP)
+        or user.in_group(MODERATORS_GROUP)
     )
 
 
 def active_sanction(user):
-    return Sanction.objects.active().filter(user=user).order_by("until").first() if user.pk else None
+    return (
+        Sanction.objects.active().filter(user=user).order_by("until").first() if user.pk else None
+    )
 
 
 def commenter_facts(user, rules, *, now=None):
@@ -82,7 +87,11 @@ def log(action, *, comment=None, subject=None, actor=None, rule="", reason="", f
     )
 
 
-OUTCOME_ACTIONS = {Outcome.APPROVE: Action.APPROVE, Outcome.HOLD: Action.HOLD, Outcome.SPAM: Action.SPAM}
+OUTCOME_ACTIONS = {
+    Outcome.APPROVE: Action.APPROVE,
+    Outcome.HOLD: Action.HOLD,
+    Outcome.SPAM: Action.SPAM,
+}
 
 
 @dataclass
@@ -163,7 +172,9 @@ def edit(comment, user, body):
         reason=decision.reason or "Edited by the author.", from_status=before,
         to_status=comment.status)  # fmt: skip
     if before == Status.APPROVED and comment.status == Status.APPROVED:
-        return Result(Decision(Outcome.APPROVE, decision.rule, "Your comment was updated."), comment)
+        return Result(
+            Decision(Outcome.APPROVE, decision.rule, "Your comment was updated."), comment
+        )
     return Result(decision, comment)
 
 
@@ -199,7 +210,12 @@ def flag(comment, user, reason, note=""):
             Flag.objects.create(comment=comment, user=user, reason=reason, note=note.strip()[:300])
     except IntegrityError:
         raise FlagRefused("You have already flagged this comment.") from None
-    log(Action.FLAG, comment=comment, actor=user, reason=f"{Flag.Reason(reason).label}. {note}".strip())
+    log(
+        Action.FLAG,
+        comment=comment,
+        actor=user,
+        reason=f"{Flag.Reason(reason).label}. {note}".strip(),
+    )
     threshold = ModerationSettings.current().flag_threshold
     open_flags = comment.flags.filter(dismissed_at__isnull=True).count()
     if open_flags >= threshold:
@@ -273,7 +289,9 @@ def sanction(user, actor, *, days=None, reason):
     if user.pk == actor.pk:
         raise ValidationError("You cannot ban or suspend yourself.")
     until = timezone.now() + timedelta(days=days) if days else None
-    created = Sanction.objects.create(user=user, until=until, reason=reason.strip(), created_by=actor)
+    created = Sanction.objects.create(
+        user=user, until=until, reason=reason.strip(), created_by=actor
+    )
     log(Action.BAN if until is None else Action.SUSPEND, subject=user, actor=actor,
         reason=f"{reason.strip()}" + (f" (until {until:%Y-%m-%d %H:%M})" if until else ""))  # fmt: skip
     return created
@@ -283,4 +301,9 @@ def sanction(user, actor, *, days=None, reason):
 def lift_sanction(sanction_row, actor):
     sanction_row.lifted_at, sanction_row.lifted_by = timezone.now(), actor
     sanction_row.save(update_fields=["lifted_at", "lifted_by"])
-    log(Action.LIFT, subject=sanction_row.user, actor=actor, reason=f"Lifted the {sanction_row.kind}.")
+    log(
+        Action.LIFT,
+        subject=sanction_row.user,
+        actor=actor,
+        reason=f"Lifted the {sanction_row.kind}.",
+    )

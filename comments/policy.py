@@ -11,7 +11,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from bleach.linkifier import URL_RE
+from articles.sanitizer import render_comment
 
 MAX_DEPTH = 3
 
@@ -105,7 +105,9 @@ def _find_word(text, words):
 
 
 def count_links(text):
-    return sum(1 for _ in URL_RE.finditer(text))
+    """The links readers would see: counted on the rendered comment, so the rule and the page
+    agree on what is a link."""
+    return render_comment(text).count("<a ")
 
 
 def refuse(rule, message):
@@ -167,8 +169,7 @@ def decide(submission, commenter, rules):
         return Decision(
             Outcome.HOLD,
             "suspect_word",
-            "Your comment is awaiting moderation: it contains a word our moderators check "
-            "by hand.",
+            "Your comment is awaiting moderation: it contains a word our moderators check by hand.",
             f"Contains the suspect word or phrase “{suspect}”.",
         )
     links = count_links(body)

@@ -13,6 +13,10 @@ class Command(BaseCommand):
             "--articles", type=int, default=0, metavar="N",
             help="Also add N synthetic published articles for load testing.",
         )  # fmt: skip
+        parser.add_argument(
+            "--comments", type=int, default=0, metavar="N",
+            help="Also add N synthetic approved comments, in threads, to the newest article.",
+        )  # fmt: skip
 
     def handle(self, *args, **options):
         if settings.IS_PRODUCTION:
@@ -20,15 +24,23 @@ class Command(BaseCommand):
                 "seed_demo refuses to run with production settings: it creates users with a "
                 "publicly known password."
             )
-        if options["articles"] < 0:
-            raise CommandError("--articles must be zero or a positive number.")
-        from articles import demo  # imported after the production guard: it touches nothing
+        for option in ("articles", "comments"):
+            if options[option] < 0:
+                raise CommandError(f"--{option} must be zero or a positive number.")
+        # Imported after the production guard, so a refused run touches nothing.
+        from articles import demo
+        from comments import demo as comment_demo
 
         result = demo.seed(synthetic_articles=options["articles"])
+        comments = comment_demo.seed(
+            result["users"], settings.DEMO_PASSWORD, synthetic_comments=options["comments"]
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {result['articles']} new demo articles, "
-                f"{result['synthetic_articles']} new synthetic articles."
+                f"{result['synthetic_articles']} new synthetic articles, "
+                f"{comments['comments']} new demo comments, "
+                f"{comments['synthetic_comments']} new synthetic comments."
             )
         )
         self.stdout.write(f"Demo users (password: {settings.DEMO_PASSWORD}):")
@@ -37,3 +49,5 @@ class Command(BaseCommand):
                 "superuser" if user.is_superuser else "reader"
             )
             self.stdout.write(f"  {username:<10} {roles}")
+        self.stdout.write(f"  Demo commenters: {', '.join(comments['commenters'])}")
+        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ (admin: /admin/).")

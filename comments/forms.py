@@ -1,0 +1,40 @@
+from django import forms
+
+from .models import Flag
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 6, "aria-describedby": "comment-help"}),
+        # Length is the policy's rule (with its own message); this only stops absurd posts.
+        max_length=50_000,
+        strip=False,
+        error_messages={"required": "Write something before posting."},
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class EditCommentForm(forms.Form):
+    body = forms.CharField(
+        label="Edit your comment",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=50_000,
+        strip=False,
+        error_messages={"required": "Write something, or delete the comment instead."},
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        choices=Flag.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a reason for flagging this comment."},
+    )
+    note = forms.CharField(max_length=300, required=False, label="Note for moderators (optional)")
+
+
+class PreferencesForm(forms.Form):
+    notify_on_reply = forms.BooleanField(
+        required=False, label="Email me when someone replies to one of my comments"
+    )

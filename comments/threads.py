@@ -1,0 +1,117 @@
+"""The comment section of an article page, built in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+
+from .models import Comment, Flag, ModerationSettings
+from .moderation import active_sanction
+
+TOP_LEVEL_PER_PAGE = 50
+
+
+@dataclass
+class Node:
+    comment: Comment
+    children: list = field(default_factory=list)
+    editable: bool = False  # the viewer may still edit it (own comment, inside the window)
+    flagged: bool = False  # the viewer has flagged it
+    by_article_author: bool = False
+
+
+def _has_visible_content(node):
+    return node.comment.status != Comment.Status.REMOVED or any(
+        _has_visible_content(child) for child in node.children
+    )
+
+
+def build_threads(article, user, page_number=1, *, edit_window_minutes=15):
+    """Approved comments in threads, oldest first; the viewer's own comments whatever their
+    status; removed comments only as placeholders that keep their replies readable.
+
+    Queries: top-level count, top-level page, the replies of that page (with authors); at most
+    one more for the viewer's own flags. The same for 5 comments or 5,000.
+    """
+    visible = (
+        Comment.objects.filter(article=article)
+        .visible_to(user)
+        .select_related("author", "decided_by")
+        .order_by("created_at", "id")
+    )
+    paginator = Paginator(visible.filter(parent__isnull=True), TOP_LEVEL_PER_PAGE)
+    page = paginator.get_page(page_number)
+    roots = [Node(comment) for comment in page.object_list]
+    nodes = {node.comment.pk: node for node in roots}
+    if nodes:
+        for reply in visible.filter(thread_id__in=list(nodes)):
+            nodes[reply.pk] = Node(reply)
+        for node in list(nodes.values()):
+            parent_id = node.comment.parent_id
+            if parent_id in nodes:
+                nodes[parent_id].children.append(node)
+    flagged_ids = set()
+    if user.is_authenticated and nodes:
+        flagged_ids = set(
+            Flag.objects.filter(user=user, comment_id__in=list(nodes)).values_list(
+                "comment_id", flat=True
+            )
+        )
+    article_author_user = article.author.user_id
+    for pk, node in nodes.items():
+        comment = node.comment
+        node.flagged = pk in flagged_ids
+        node.editable = comment.is_editable_by(user, window_minutes=edit_window_minutes)
+        node.by_article_author = (
+            bool(comment.author_id) and comment.author_id == article_author_user
+        )
+    threads = [node for node in roots if _has_visible_content(node)]
+    return page, threads
+
+
+def comment_section(article, request, *, form=None, page_number=None):
+    """Everything the article template needs for the comments region."""
+    user = request.user
+    page_number = page_number or request.GET.get("comments-page", 1)
+    rules = ModerationSettings.current()
+    page, threads = build_threads(
+        article, user, page_number, edit_window_minutes=rules.edit_window_minutes
+    )
+    reply_to = None
+    reply_id = form["parent"].value() if form is not None else request.GET.get("replyto")
+    if reply_id:
+        reply_to = (
+            Comment.objects.approved()
+            .filter(article=article, pk=_as_int(reply_id), depth__lt=3)
+            .select_related("author")
+            .first()
+        )
+    can_comment, gate = False, ""
+    if user.is_authenticated:
+        sanction = active_sanction(user)
+        if sanction:
+            gate = f"{sanction.describe()}."
+        elif (
+            rules.require_verified_email
+            and not user.emailaddress_set.filter(verified=True).exists()
+        ):
+            gate = "unverified"
+        else:
+            can_comment = article.comments_open
+    return {
+        "comment_count": article.comments.approved().count(),
+        "comment_page": page,
+        "threads": threads,
+        "reply_to": reply_to,
+        "comment_form": form,
+        "can_comment": can_comment,
+        "comment_gate": gate,
+        "edit_window_minutes": rules.edit_window_minutes,
+        "flag_reasons": Flag.Reason.choices,
+    }
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,127 @@
+"""Readers' side of comments: post, reply, edit, delete, flag, notification preferences.
+
+Every change is a POST behind login; the policy and workflow live in comments/policy.py and
+comments/moderation.py. Refused comments re-render the article with the text kept.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles.models import Article
+from articles.views import render_article
+
+from . import moderation
+from .forms import CommentForm, EditCommentForm, FlagForm, PreferencesForm
+from .models import Comment, ModerationSettings
+from .policy import Outcome
+
+
+def own_comment(request, pk):
+    """404 for a comment the user cannot see; 403 for one they can see but do not own."""
+    comment = get_object_or_404(
+        Comment.objects.visible_to(request.user).select_related("article", "author"), pk=pk
+    )
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied("That comment belongs to someone else.")
+    return comment
+
+
+@require_POST
+def post_comment(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        messages.error(request, "You must be logged in to post a comment.")
+        return redirect(f"{article.get_absolute_url()}#comments")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render_article(request, article, comment_form=form, status=400)
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = (
+            Comment.objects.approved()
+            .filter(article=article, pk=form.cleaned_data["parent"])
+            .first()
+        )
+        if parent is None:
+            form.add_error(None, "The comment you replied to is no longer available.")
+            return render_article(request, article, comment_form=form, status=400)
+    result = moderation.submit(request.user, article, form.cleaned_data["body"], parent)
+    if not result.decision.stored:
+        form.add_error("body", result.decision.message)
+        return render_article(request, article, comment_form=form, status=400)
+    level = messages.SUCCESS if result.decision.outcome is Outcome.APPROVE else messages.INFO
+    if result.decision.outcome is Outcome.SPAM:
+        level = messages.ERROR
+    messages.add_message(request, level, result.decision.message)
+    return redirect(result.comment.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_comment(request, pk):
+    comment = own_comment(request, pk)
+    window = ModerationSettings.current().edit_window_minutes
+    if not comment.is_editable_by(request.user, window_minutes=window):
+        messages.error(request, f"Comments can be edited for {window} minutes after posting.")
+        return redirect(comment.get_absolute_url())
+    form = EditCommentForm(
+        request.POST if request.method == "POST" else None, initial={"body": comment.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        result = moderation.edit(comment, request.user, form.cleaned_data["body"])
+        if result.decision.stored:
+            messages.info(request, result.decision.message)
+            return redirect(comment.get_absolute_url())
+        form.add_error("body", result.decision.message)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "comments/edit.html", {"comment": comment, "form": form, "window": window},
+        status=status,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def delete_comment(request, pk):
+    comment = own_comment(request, pk)
+    moderation.delete_own(comment, request.user)
+    messages.success(request, "Your comment was deleted.")
+    return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def flag_comment(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.approved().select_related("article", "author"), pk=pk
+    )
+    form = FlagForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.flag(comment, request.user, **form.cleaned_data)
+        except moderation.FlagRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Thank you. Moderators will review the comment you flagged.")
+        return redirect(comment.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(request, "comments/flag.html", {"comment": comment, "form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"notify_on_reply": request.user.notify_on_reply},
+    )
+    if request.method == "POST" and form.is_valid():
+        request.user.notify_on_reply = form.cleaned_data["notify_on_reply"]
+        request.user.save(update_fields=["notify_on_reply"])
+        messages.success(request, "Your email preferences are saved.")
+        return redirect("comments:preferences")
+    return render(request, "comments/preferences.html", {"form": form})
