@@ -59,8 +59,9 @@ def seed_demo_comments(users):
             continue
         created += 1
         if data["status"] != "pending":
+            action = {"approved": "approve", "rejected": "reject", "spam": "spam"}[data["status"]]
             ModerationLog.objects.create(
-                action={"approved": "approve", "rejected": "reject", "spam": "spam"}[data["status"]],
+                action=action,
                 comment=comment, subject=author, actor=users["moderator"], created_at=when,
                 reason=data.get("rejection_reason", "Demo decision."), to_status=data["status"],
             )  # fmt: skip

@@ -273,7 +273,8 @@ class Sanction(models.Model):
     def describe(self):
         if self.until is None:
             return "You are banned from commenting"
-        return f"You are suspended from commenting until {timezone.localtime(self.until):%B %-d, %Y %H:%M}"
+        ends = timezone.localtime(self.until)
+        return f"You are suspended from commenting until {ends:%B %-d, %Y %H:%M}"
 
 
 class ModerationLog(models.Model):

@@ -12,6 +12,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
@@ -39,7 +40,13 @@ def is_trusted_role(user):
 
 def active_sanction(user):
     return (
-        Sanction.objects.active().filter(user=user).order_by("until").first() if user.pk else None
+        # A ban (no end date) outranks any suspension, on every database.
+        Sanction.objects.active()
+        .filter(user=user)
+        .order_by(F("until").desc(nulls_first=True))
+        .first()
+        if user.pk
+        else None
     )
 
 
@@ -247,7 +254,8 @@ def _status_before_last_change(comment):
         .exclude(from_status=comment.status)
         .first()
     )
-    return last.from_status if last else Status.APPROVED
+    # With no earlier decision to go back to, the comment waits for a fresh decision.
+    return last.from_status if last else Status.PENDING
 
 
 @transaction.atomic
@@ -261,23 +269,25 @@ def moderate(comment, action, actor, reason=""):
     log_action, new_status = MODERATOR_ACTIONS[action]
     before = comment.status
     now = timezone.now()
-    if action == "dismiss_flags" or action == "approve":
+    was_published_before = comment.log.filter(to_status=Status.APPROVED).exists()
+    if action != "restore":
+        # A moderator's decision answers the readers' flags, whichever way it goes.
         comment.flags.filter(dismissed_at__isnull=True).update(dismissed_at=now)
     if action == "dismiss_flags":
-        new_status = Status.APPROVED if comment.hidden_by_flags else comment.status
+        hidden_pending = comment.hidden_by_flags and comment.status == Status.PENDING
+        new_status = Status.APPROVED if hidden_pending else comment.status
     if action == "restore":
         new_status = _status_before_last_change(comment)
     comment.status = new_status
-    if new_status == Status.APPROVED:
-        comment.hidden_by_flags = False
+    comment.hidden_by_flags = False
     comment.decided_by, comment.decided_at = actor, now
     comment.decision_reason = reason.strip()[:300]
     comment.save(update_fields=["status", "hidden_by_flags", "decided_by", "decided_at",
                                 "decision_reason"])  # fmt: skip
     log(log_action, comment=comment, actor=actor, reason=reason.strip(), from_status=before,
         to_status=comment.status)  # fmt: skip
-    if before != Status.APPROVED and comment.status == Status.APPROVED:
-        notifications.reply_published(comment)
+    if comment.status == Status.APPROVED and not was_published_before:
+        notifications.reply_published(comment)  # once per comment, not on every restore
     return comment
 
 
@@ -288,12 +298,19 @@ def sanction(user, actor, *, days=None, reason):
         raise ValidationError("Give a reason for the ban or suspension.")
     if user.pk == actor.pk:
         raise ValidationError("You cannot ban or suspend yourself.")
+    if is_trusted_role(user):
+        raise ValidationError(
+            f"{user.display_name} is staff. Remove them from the staff roles before a ban."
+        )
+    if days is not None and days < 1:
+        raise ValidationError("A suspension lasts at least one day.")
     until = timezone.now() + timedelta(days=days) if days else None
     created = Sanction.objects.create(
         user=user, until=until, reason=reason.strip(), created_by=actor
     )
-    log(Action.BAN if until is None else Action.SUSPEND, subject=user, actor=actor,
-        reason=f"{reason.strip()}" + (f" (until {until:%Y-%m-%d %H:%M})" if until else ""))  # fmt: skip
+    ends = f" (until {until:%Y-%m-%d %H:%M})" if until else ""
+    kind = Action.BAN if until is None else Action.SUSPEND
+    log(kind, subject=user, actor=actor, reason=f"{reason.strip()}{ends}")
     return created
 
 

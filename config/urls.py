@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("", include("comments.urls")),
+    path("moderation/", include("comments.moderation_urls")),
     path("", include("articles.urls")),
 ]
 

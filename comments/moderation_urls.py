@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import moderation_views as views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("queue/<slug:view>/", views.queue, name="queue"),
+    path("act/", views.act, name="act"),
+    path("comments/<int:pk>/", views.comment_detail, name="comment"),
+    path("users/<int:pk>/", views.user_detail, name="user"),
+    path("users/<int:pk>/sanction/", views.sanction_user, name="sanction"),
+    path("sanctions/<int:pk>/lift/", views.lift, name="lift"),
+]

@@ -1,0 +1,87 @@
+"""Edge cases of moderator decisions (comments/moderation.py): nothing republishes by accident,
+nobody is emailed twice, and sanctions are validated."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from comments import moderation
+from comments.models import Comment, Sanction
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hidden_comment(article):
+    author = make_user("claimant")
+    comment = Comment.objects.create(
+        article=article, author=author, body="Cure!", status="approved"
+    )
+    for name in ("f1", "f2", "f3"):
+        moderation.flag(comment, make_user(name), "misinformation")
+    comment.refresh_from_db()
+    assert (comment.status, comment.hidden_by_flags) == ("pending", True)
+    return comment
+
+
+def test_dismissing_flags_after_a_rejection_does_not_republish(hidden_comment, moderator):
+    moderation.moderate(hidden_comment, "reject", moderator, reason="Unproven claim.")
+    moderation.moderate(hidden_comment, "dismiss_flags", moderator)
+    hidden_comment.refresh_from_db()
+    assert hidden_comment.status == "rejected"
+
+
+def test_any_decision_answers_the_open_flags(hidden_comment, moderator):
+    moderation.moderate(hidden_comment, "spam", moderator)
+    assert not hidden_comment.flags.filter(dismissed_at__isnull=True).exists()
+
+
+def test_dismissing_flags_on_a_hidden_comment_publishes_it_again(hidden_comment, moderator):
+    moderation.moderate(hidden_comment, "dismiss_flags", moderator)
+    hidden_comment.refresh_from_db()
+    assert (hidden_comment.status, hidden_comment.hidden_by_flags) == ("approved", False)
+
+
+def test_remove_then_restore_sends_the_reply_email_only_once(
+    article, reader, moderator, django_capture_on_commit_callbacks
+):
+    parent = Comment.objects.create(article=article, author=reader, body="Q?", status="approved")
+    newcomer = make_user("newcomer")
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = moderation.submit(newcomer, article, "An answer.", parent).comment
+        moderation.moderate(reply, "approve", moderator)
+        moderation.moderate(reply, "remove", moderator)
+        moderation.moderate(reply, "restore", moderator)
+    reply.refresh_from_db()
+    assert reply.status == "approved"
+    assert len(mail.outbox) == 1
+
+
+def test_restore_without_history_waits_for_a_decision(article, moderator):
+    comment = Comment.objects.create(
+        article=article, author=make_user("x"), body="Spam?", status="spam"
+    )
+    moderation.moderate(comment, "restore", moderator)
+    assert comment.status == "pending"
+
+
+@pytest.mark.parametrize(
+    ("target", "days", "message"),
+    [
+        ("editor", None, "is staff"),
+        ("reader", 0, "at least one day"),
+        ("reader", -3, "at least one day"),
+    ],
+)
+def test_sanctions_are_validated(request, moderator, target, days, message):
+    user = request.getfixturevalue(target)
+    with pytest.raises(ValidationError, match=message):
+        moderation.sanction(user, moderator, days=days, reason="Because.")
+    assert not Sanction.objects.exists()
+
+
+def test_a_ban_outranks_a_suspension(reader, moderator):
+    moderation.sanction(reader, moderator, days=7, reason="First.")
+    moderation.sanction(reader, moderator, reason="Then banned.")
+    assert moderation.active_sanction(reader).until is None
