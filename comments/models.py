@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -94,14 +94,25 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.APPROVED)
 
     def visible_to(self, user):
-        """Approved comments, removed ones (shown as placeholders), and the user's own."""
-        visible = Q(status__in=[Comment.Status.APPROVED, Comment.Status.REMOVED])
+        """What ``user`` may read in full: approved comments and their own, whatever the status."""
+        visible = Q(status=Comment.Status.APPROVED)
         if user.is_authenticated:
             visible |= Q(author=user)
         return self.filter(visible)
 
     def in_threads(self, root_ids):
+        """Whole threads: the top-level comments and every reply under them."""
         return self.filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids))
+
+    def thread_starters_for(self, user):
+        """Top-level comments worth showing to ``user``: readable ones, and any other whose
+        thread has a published reply (shown as a placeholder that keeps the replies readable)."""
+        published_reply = Comment.objects.filter(
+            thread_id=OuterRef("pk"), status=Comment.Status.APPROVED
+        )
+        return self.filter(parent__isnull=True).filter(
+            Q(pk__in=self.visible_to(user).values("pk")) | Q(Exists(published_reply))
+        )
 
 
 class Comment(models.Model):
@@ -194,6 +205,11 @@ class Comment(models.Model):
     @property
     def can_have_replies(self):
         return self.depth < MAX_DEPTH
+
+    def is_readable_by(self, user):
+        return self.status == self.Status.APPROVED or (
+            user.is_authenticated and self.author_id == user.pk
+        )
 
     def is_editable_by(self, user, *, window_minutes):
         return (

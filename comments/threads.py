@@ -14,36 +14,41 @@ TOP_LEVEL_PER_PAGE = 50
 class Node:
     comment: Comment
     children: list = field(default_factory=list)
+    readable: bool = True  # False: shown as a placeholder because replies hang from it
     editable: bool = False  # the viewer may still edit it (own comment, inside the window)
     flagged: bool = False  # the viewer has flagged it
     by_article_author: bool = False
 
 
-def _has_visible_content(node):
-    return node.comment.status != Comment.Status.REMOVED or any(
-        _has_visible_content(child) for child in node.children
-    )
+def _prune(nodes):
+    """Keep readable comments, and unreadable ones only as placeholders above readable replies."""
+    kept = []
+    for node in nodes:
+        node.children = _prune(node.children)
+        if node.readable or node.children:
+            kept.append(node)
+    return kept
 
 
 def build_threads(article, user, page_number=1, *, edit_window_minutes=15):
-    """Approved comments in threads, oldest first; the viewer's own comments whatever their
-    status; removed comments only as placeholders that keep their replies readable.
+    """Approved comments in threads, oldest first, and the viewer's own comments whatever their
+    status. A removed, rejected or hidden comment with published replies stays as a placeholder
+    so the conversation still reads.
 
     Queries: top-level count, top-level page, the replies of that page (with authors); at most
     one more for the viewer's own flags. The same for 5 comments or 5,000.
     """
-    visible = (
+    in_article = (
         Comment.objects.filter(article=article)
-        .visible_to(user)
         .select_related("author", "decided_by")
         .order_by("created_at", "id")
     )
-    paginator = Paginator(visible.filter(parent__isnull=True), TOP_LEVEL_PER_PAGE)
+    paginator = Paginator(in_article.thread_starters_for(user), TOP_LEVEL_PER_PAGE)
     page = paginator.get_page(page_number)
     roots = [Node(comment) for comment in page.object_list]
     nodes = {node.comment.pk: node for node in roots}
     if nodes:
-        for reply in visible.filter(thread_id__in=list(nodes)):
+        for reply in in_article.filter(thread_id__in=list(nodes)):
             nodes[reply.pk] = Node(reply)
         for node in list(nodes.values()):
             parent_id = node.comment.parent_id
@@ -59,13 +64,13 @@ def build_threads(article, user, page_number=1, *, edit_window_minutes=15):
     article_author_user = article.author.user_id
     for pk, node in nodes.items():
         comment = node.comment
+        node.readable = comment.is_readable_by(user)
         node.flagged = pk in flagged_ids
         node.editable = comment.is_editable_by(user, window_minutes=edit_window_minutes)
         node.by_article_author = (
             bool(comment.author_id) and comment.author_id == article_author_user
         )
-    threads = [node for node in roots if _has_visible_content(node)]
-    return page, threads
+    return page, _prune(roots)
 
 
 def comment_section(article, request, *, form=None, page_number=None):

@@ -89,3 +89,13 @@ def make_article(author, *, title=None, tags=(), status=Article.Status.PUBLISHED
 @pytest.fixture
 def article(author):
     return make_article(author, title="Why do we yawn?", tags=[make_tag("Sleep")])
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached values never leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -9,7 +9,10 @@ from django.utils.dateformat import format as date_format
 from tests.browser import browser_page, screenshot  # noqa: F401  (fixture)
 from tests.conftest import PASSWORD, make_article, make_tag, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_an_editor_updates_an_article_in_ckeditor(live_server, browser_page, author):  # noqa: F811

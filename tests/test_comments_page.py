@@ -524,7 +524,7 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
 # -- concurrency (PostgreSQL) ------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_four_threads_posting_25_comments_each_store_exactly_100(author):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serializes writers; this checks PostgreSQL's concurrency")

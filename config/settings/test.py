@@ -13,3 +13,8 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
 WHITENOISE_AUTOREFRESH = True  # serve static files straight from the apps, as runserver does
+# Tests never share state through a real cache: each test starts with an empty local one
+# (tests/conftest.py clears it). The Redis tests point at Redis explicitly.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Persistent connections would outlive the live server's thread and block dropping the test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
