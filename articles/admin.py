@@ -233,14 +233,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return redirect("admin:articles_article_revisions", article.pk)
 
 
-@admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
-    """Read-only: history is append-only. Editors browse it from each article."""
-
-    list_display = ("article", "number", "created_at", "editor", "is_minor", "change_note")
-    list_filter = ("is_minor",)
-    list_select_related = ("article", "editor")
-    search_fields = ("article__title", "change_note")
+class ReadOnlyAdminMixin:
+    """For append-only records (revisions, the moderation log): visible, never edited."""
 
     def has_add_permission(self, request):
         return False
@@ -250,6 +244,16 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """History is append-only. Editors browse it from each article."""
+
+    list_display = ("article", "number", "created_at", "editor", "is_minor", "change_note")
+    list_filter = ("is_minor",)
+    list_select_related = ("article", "editor")
+    search_fields = ("article__title", "change_note")
 
 
 @admin.register(Author)

@@ -8,6 +8,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from articles.admin import ReadOnlyAdminMixin
+
 from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 from .moderation import Action, lift_sanction, log, moderate
 
@@ -93,22 +95,13 @@ class FlagAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationLog)
-class ModerationLogAdmin(admin.ModelAdmin):
+class ModerationLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "action", "decided_by", "subject", "from_status", "to_status",
                     "reason")  # fmt: skip
     list_filter = ("action",)
     list_select_related = ("actor", "subject")
     search_fields = ("reason",)
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Sanction)

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -219,9 +219,6 @@ class Comment(models.Model):
             and timezone.now() - self.created_at <= timedelta(minutes=window_minutes)
         )
 
-    def reply_url(self):
-        return f"{self.article.get_absolute_url()}?replyto={self.pk}#comment-form"
-
     def moderation_url(self):
         return reverse("moderation:comment", args=[self.pk])
 
@@ -350,16 +347,3 @@ class ModerationLog(models.Model):
         if self.actor_id:
             return self.actor.display_name
         return f"policy ({self.rule})" if self.rule else "system"
-
-
-def user_history(user):
-    """Counts a moderator needs to judge a commenter: approved, rejected, spam, flags received."""
-    counts = Comment.objects.filter(author=user).aggregate(
-        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
-        rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)),
-        spam=Count("pk", filter=Q(status=Comment.Status.SPAM)),
-        pending=Count("pk", filter=Q(status=Comment.Status.PENDING)),
-        removed=Count("pk", filter=Q(status=Comment.Status.REMOVED)),
-    )
-    counts["flags_received"] = Flag.objects.filter(comment__author=user).count()
-    return counts
