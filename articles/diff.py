@@ -81,7 +81,7 @@ def _inline_diff(old, new):
 
 @dataclass
 class Line:
-    kind: str  # "same", "added", "removed", "changed"
+    kind: str  # "same", "added", "removed", "changed", "skipped"
     html: str
 
 
@@ -92,7 +92,7 @@ class FieldDiff:
 
     @property
     def changed(self):
-        return any(line.kind != "same" for line in self.lines)
+        return any(line.kind not in ("same", "skipped") for line in self.lines)
 
 
 def diff_blocks(old_blocks, new_blocks):
@@ -124,6 +124,27 @@ def _pair_changed_blocks(old_blocks, new_blocks):
         j = match + 1
     lines += [Line("added", escape(block)) for block in new_blocks[j:]]
     return lines
+
+
+def collapse_unchanged(lines, context=1):
+    """Keep ``context`` unchanged paragraphs around each change; fold longer unchanged runs into
+    one "N unchanged paragraphs" line so a one-word edit in a long article is easy to find."""
+    near_change = set()
+    for index, line in enumerate(lines):
+        if line.kind != "same":
+            near_change.update(range(index - context, index + context + 1))
+    collapsed, skipped = [], 0
+    for index, line in enumerate(lines):
+        if line.kind == "same" and index not in near_change:
+            skipped += 1
+            continue
+        if skipped:
+            collapsed.append(Line("skipped", f"{skipped} unchanged paragraph{'s' * (skipped > 1)}"))
+            skipped = 0
+        collapsed.append(line)
+    if skipped:
+        collapsed.append(Line("skipped", f"{skipped} unchanged paragraph{'s' * (skipped > 1)}"))
+    return collapsed
 
 
 def _as_text(value):
@@ -163,7 +184,9 @@ def diff_snapshots(old, new):
     diffs = []
     for key, label in FIELDS:
         if key == "body":
-            lines = diff_blocks(html_to_blocks(old.get(key)), html_to_blocks(new.get(key)))
+            lines = collapse_unchanged(
+                diff_blocks(html_to_blocks(old.get(key)), html_to_blocks(new.get(key)))
+            )
         else:
             lines = diff_blocks(_as_text(old.get(key)), _as_text(new.get(key)))
         field_diff = FieldDiff(label, lines)

@@ -222,3 +222,15 @@ def test_a_blank_tag_name_is_refused(client, editor):
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Tag.objects.exists()
+
+
+def test_long_unchanged_stretches_are_folded_in_the_diff():
+    from articles.diff import diff_snapshots
+
+    paragraphs = "".join(f"<p>Paragraph {n}.</p>" for n in range(10))
+    changed = paragraphs.replace("Paragraph 5.", "Paragraph five.")
+    [body] = diff_snapshots({"body": paragraphs}, {"body": changed})
+    assert [line.kind for line in body.lines] == [
+        "skipped", "same", "changed", "same", "skipped",
+    ]  # fmt: skip
+    assert body.lines[0].html == "4 unchanged paragraphs"
