@@ -50,6 +50,11 @@ ACTIONS = {  # value: (label in the action menu, success message for n comments)
     "dismiss_flags": ("Dismiss flags", "Dismissed the flags on {n}."),
 }
 assert set(ACTIONS) == set(MODERATOR_ACTIONS), "every workflow action needs a label"
+AUTHOR_ACTIONS = {  # bulk actions on the authors of the ticked comments: (label, days, message)
+    "suspend_authors": ("Suspend their authors for 7 days (give a reason)", 7,
+                        "Suspended {n} for 7 days."),
+    "ban_authors": ("Ban their authors (give a reason)", None, "Banned {n}."),
+}  # fmt: skip
 SANCTION_DAYS = {"1": 1, "7": 7, "30": 30, "ban": None}  # None: banned for good
 
 
@@ -251,7 +256,13 @@ def prepare_items(comments):
 
 
 def actions_menu():
-    return [(value, label) for value, (label, _) in ACTIONS.items()]
+    return [(value, label) for value, (label, _) in ACTIONS.items()] + [
+        (value, label) for value, (label, _, _) in AUTHOR_ACTIONS.items()
+    ]
+
+
+def commenters_phrase(number):
+    return f"{number} commenter" if number == 1 else f"{number} commenters"
 
 
 def comments_phrase(number):
@@ -326,7 +337,7 @@ def act(request):
         raw_ids = request.POST.getlist("selected")
         action = request.POST.get("action", "")
         reason = request.POST.get("reason", "")
-    if action not in ACTIONS:
+    if action not in ACTIONS and action not in AUTHOR_ACTIONS:
         messages.error(request, "Choose an action to apply. Nothing was changed.")
         return redirect(back)
     ids = {int(raw) for raw in raw_ids if raw.strip().isdigit()}
@@ -341,15 +352,25 @@ def act(request):
                 .select_related("article", "author", "parent__author")
                 .order_by("created_at", "id")
             )
-            for comment in comments:
-                moderate(comment, action, request.user, reason)
+            if action in AUTHOR_ACTIONS:
+                _, days, done = AUTHOR_ACTIONS[action]
+                authors = {comment.author_id: comment.author for comment in comments}
+                authors.pop(None, None)  # imported comments without an account
+                for author in authors.values():
+                    sanction(author, request.user, days=days, reason=reason)
+            else:
+                for comment in comments:
+                    moderate(comment, action, request.user, reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages) + " Nothing was changed.")
         return redirect(back)
     if not comments:
         messages.error(request, "Those comments no longer exist. Nothing was changed.")
         return redirect(back)
-    messages.success(request, ACTIONS[action][1].format(n=comments_phrase(len(comments))))
+    if action in AUTHOR_ACTIONS:
+        messages.success(request, done.format(n=commenters_phrase(len(authors))))
+    else:
+        messages.success(request, ACTIONS[action][1].format(n=comments_phrase(len(comments))))
     return redirect(back)
 
 

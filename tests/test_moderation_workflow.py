@@ -85,3 +85,36 @@ def test_a_ban_outranks_a_suspension(reader, moderator):
     moderation.sanction(reader, moderator, days=7, reason="First.")
     moderation.sanction(reader, moderator, reason="Then banned.")
     assert moderation.active_sanction(reader).until is None
+
+
+def test_moderators_suspend_or_ban_the_authors_of_selected_comments_in_bulk(
+    client, article, moderator
+):
+    from django.urls import reverse
+
+    spammers = [make_user(f"spammer{n}") for n in range(2)]
+    comments = [
+        Comment.objects.create(
+            article=article, author=user, body=f"Buy pills {n}", status="pending"
+        )
+        for n, user in enumerate(spammers * 2)
+    ]
+    client.force_login(moderator)
+    ids = [comment.pk for comment in comments]
+    refused = client.post(
+        reverse("moderation:act"), {"selected": ids, "action": "ban_authors"}, follow=True
+    )
+    assert (
+        "Give a reason for the ban or suspension. Nothing was changed." in refused.content.decode()
+    )
+    assert not Sanction.objects.exists()
+    response = client.post(
+        reverse("moderation:act"),
+        {"selected": ids, "action": "suspend_authors", "reason": "Spam wave."},
+        follow=True,
+    )
+    assert "Suspended 2 commenters for 7 days." in response.content.decode()
+    assert sorted(Sanction.objects.values_list("user__username", flat=True)) == [
+        "spammer0", "spammer1",
+    ]  # fmt: skip
+    assert all(sanction.until is not None for sanction in Sanction.objects.all())
