@@ -118,3 +118,23 @@ def test_moderators_suspend_or_ban_the_authors_of_selected_comments_in_bulk(
         "spammer0", "spammer1",
     ]  # fmt: skip
     assert all(sanction.until is not None for sanction in Sanction.objects.all())
+
+
+def test_staff_change_the_policy_in_the_admin_without_a_deploy(client, superuser, article):
+    from django.forms.models import model_to_dict
+    from django.urls import reverse
+
+    from comments.models import ModerationSettings
+
+    client.force_login(superuser)
+    current = model_to_dict(ModerationSettings.current())
+    data = {k: ("on" if v is True else v) for k, v in current.items() if v is not False}
+    data.update(blocked_words="snake oil", approvals_before_trusted=0)
+    url = reverse("admin:comments_moderationsettings_change", args=[1])
+    assert client.post(url, data).status_code == 302
+
+    writer = make_user("writer")
+    result = moderation.submit(writer, article, "Try this snake oil today")
+    assert (result.comment.status, result.decision.rule) == ("spam", "blocked_word")
+    result = moderation.submit(writer, article, "A plain first comment.")
+    assert result.comment.status == "approved"  # the ladder step is now 0
