@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
+from articles.sanitizer import normalize_comment_text
 
 from . import notifications
 from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
@@ -115,6 +116,7 @@ def _lock(user):
 @transaction.atomic
 def submit(user, article, body, parent=None):
     """Post a comment (or reply) by ``user``; returns the policy's decision and the comment."""
+    body = normalize_comment_text(body)  # what is checked is exactly what is stored and shown
     rules = current_rules()
     if user.is_authenticated:
         _lock(user)
@@ -158,6 +160,7 @@ def edit(comment, user, body):
             f"Comments can be edited for {rules_row.edit_window_minutes} minutes after posting."
         )
     rules = Rules.from_settings(rules_row)
+    body = normalize_comment_text(body)
     decision = decide(
         Submission(body=body, comments_open=comment.article.comments_open,
                    parent_depth=comment.depth - 1, is_edit=True),

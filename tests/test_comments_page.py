@@ -553,3 +553,8 @@ def test_four_threads_posting_25_comments_each_store_exactly_100(author):
     assert errors == []
     assert Comment.objects.filter(article=article, body__contains=" says ").count() == 100
     assert ModerationLog.objects.filter(comment__article=article, action="approve").count() == 100
+
+
+def test_invisible_characters_are_removed_from_the_stored_text(article, editor):
+    result = moderation.submit(editor, article, "  Safe\u202e text\u200b here\x07  ")
+    assert result.comment.body == "Safe text here"
