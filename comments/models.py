@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article
 from articles.sanitizer import render_comment
 
-MAX_DEPTH = 3  # a top-level comment, a reply, a reply to that reply
+from .policy import MAX_DEPTH
 
 
 class ModerationSettings(models.Model):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from articles.sanitizer import render_comment
 
-MAX_DEPTH = 3
+MAX_DEPTH = 3  # a top-level comment, a reply, a reply to that reply
 
 
 class Outcome(enum.Enum):

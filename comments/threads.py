@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 
-from .models import Comment, Flag, ModerationSettings
+from .models import MAX_DEPTH, Comment, Flag, ModerationSettings
 from .moderation import active_sanction
 
 TOP_LEVEL_PER_PAGE = 50
@@ -86,11 +86,12 @@ def comment_section(article, request, *, form=None, page_number=None):
     if reply_id:
         reply_to = (
             Comment.objects.approved()
-            .filter(article=article, pk=_as_int(reply_id), depth__lt=3)
+            .filter(article=article, pk=_as_int(reply_id), depth__lt=MAX_DEPTH)
             .select_related("author")
             .first()
         )
-    can_comment, gate = False, ""
+    # Why the form is not offered to this logged-in user ("" when it is).
+    gate = ""
     if user.is_authenticated:
         sanction = active_sanction(user)
         if sanction:
@@ -100,18 +101,14 @@ def comment_section(article, request, *, form=None, page_number=None):
             and not user.emailaddress_set.filter(verified=True).exists()
         ):
             gate = "unverified"
-        else:
-            can_comment = article.comments_open
     return {
         "comment_count": article.comments.approved().count(),
         "comment_page": page,
         "threads": threads,
         "reply_to": reply_to,
         "comment_form": form,
-        "can_comment": can_comment,
         "comment_gate": gate,
         "edit_window_minutes": rules.edit_window_minutes,
-        "flag_reasons": Flag.Reason.choices,
     }
 
 
