@@ -9,6 +9,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from core.admin import ReadOnlyAdminMixin
+
 from .diff import diff_snapshots
 from .models import Article, Author, Page, Revision, Tag
 
@@ -231,19 +233,6 @@ class ArticleAdmin(admin.ModelAdmin):
             "The earlier versions are all still in the history.",
         )
         return redirect("admin:articles_article_revisions", article.pk)
-
-
-class ReadOnlyAdminMixin:
-    """For append-only records (revisions, the moderation log): visible, never edited."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Revision)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .sanitizer import clean_plain_text, clean_rich_text
+from core.sanitizer import clean_plain_text, clean_rich_text
 
 
 def validate_not_blank(value):

@@ -1,22 +1,11 @@
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
-from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from core.pagination import paginate
+
 from .models import Article, Author, Page, Tag
-
-
-def paginate(request, queryset, per_page=None):
-    """A page of ``queryset`` from ?page=; a bad or out-of-range page number is a 404."""
-    paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except Exception as error:  # PageNotAnInteger, EmptyPage
-        raise Http404("No such page.") from error
 
 
 def can_preview(user):
@@ -40,13 +29,12 @@ def article_detail(request, slug):
     return render_article(request, article)
 
 
-def render_article(request, article, *, comment_form=None, status=200):
-    """The article page; the comments app re-renders it with a refused comment's form."""
-    from comments.forms import CommentForm
-    from comments.threads import comment_section
+def render_article(request, article, *, status=200, extra_context=None):
+    """The article page. ``article`` comes from ``for_detail_page()``.
 
-    if comment_form is None:
-        comment_form = CommentForm(initial={"parent": request.GET.get("replyto")})
+    Other apps add to the page through ``extra_context`` and their own template tags: the
+    comments app re-renders it with a refused comment's form (status 400) this way.
+    """
     response = render(
         request,
         "articles/article_detail.html",
@@ -55,7 +43,7 @@ def render_article(request, article, *, comment_form=None, status=200):
             "related_articles": article.related_articles(),
             "disclaimer": Page.disclaimer(),
             "structured_data": article.structured_data(request),
-            **comment_section(article, request, form=comment_form),
+            **(extra_context or {}),
         },
         status=status,
     )
@@ -91,23 +79,3 @@ def author_detail(request, slug):
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
     return render(request, "articles/page_detail.html", {"page": page})
-
-
-@require_GET
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /accounts/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
-    return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    # A plain render without context processors: the error may be the database itself.
-    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from articles.admin import ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 from .moderation import Action, lift_sanction, log, moderate

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.sanitizer import render_comment
+from core.sanitizer import render_comment
 
 from .policy import MAX_DEPTH
 

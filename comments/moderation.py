@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
-from articles.sanitizer import normalize_comment_text
+from core.sanitizer import normalize_comment_text
 
 from . import notifications
 from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.views import paginate
+from core.pagination import paginate
 
 from .models import Comment, Flag, ModerationLog, Sanction
 from .moderation import MODERATOR_ACTIONS, lift_sanction, moderate, sanction

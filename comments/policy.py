@@ -11,7 +11,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from articles.sanitizer import render_comment
+from core.sanitizer import render_comment
 
 MAX_DEPTH = 3  # a top-level comment, a reply, a reply to that reply
 

@@ -29,15 +29,21 @@ def own_comment(request, pk):
     return comment
 
 
+def _refused(request, article, form):
+    """The article page again, with the refused comment's text and errors in the form."""
+    return render_article(request, article, status=400, extra_context={"comment_form": form})
+
+
 @require_POST
 def post_comment(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    # The same query as the article page, so a re-rendered page (status 400) shows all of it.
+    article = get_object_or_404(Article.objects.published().for_detail_page(), slug=slug)
     if not request.user.is_authenticated:
         messages.error(request, "You must be logged in to post a comment.")
         return redirect(f"{article.get_absolute_url()}#comments")
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return render_article(request, article, comment_form=form, status=400)
+        return _refused(request, article, form)
     parent = None
     if form.cleaned_data["parent"]:
         parent = (
@@ -47,11 +53,11 @@ def post_comment(request, slug):
         )
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer available.")
-            return render_article(request, article, comment_form=form, status=400)
+            return _refused(request, article, form)
     result = moderation.submit(request.user, article, form.cleaned_data["body"], parent)
     if not result.decision.stored:
         form.add_error("body", result.decision.message)
-        return render_article(request, article, comment_form=form, status=400)
+        return _refused(request, article, form)
     level = messages.SUCCESS if result.decision.outcome is Outcome.APPROVE else messages.INFO
     if result.decision.outcome is Outcome.SPAM:
         level = messages.ERROR

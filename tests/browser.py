@@ -1,6 +1,7 @@
 """Shared helpers for the browser tests: Debian's Chromium driven by Playwright."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,8 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 
 
-@pytest.fixture
-def browser_page(monkeypatch):
+@contextmanager
+def launched_browser_page(monkeypatch):
     if not Path(CHROMIUM).exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")

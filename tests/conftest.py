@@ -1,31 +1,16 @@
-"""Personas and small factories shared by every test."""
+"""Personas and shared fixtures; the builders they use live in tests/factories.py."""
 
-import itertools
 from datetime import timedelta
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, User
-from articles.models import Article, Author, Tag
-
-PASSWORD = "correct-horse-battery"
-_numbers = itertools.count(1)
-
-
-def make_user(username, *, groups=(), staff=False, superuser=False, verified=True):
-    user = User.objects.create_user(
-        username=username,
-        email=f"{username}@example.com",
-        password=PASSWORD,
-        is_staff=staff,
-        is_superuser=superuser,
-    )
-    user.groups.set(Group.objects.filter(name__in=groups))
-    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
-    return user
+from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
+from articles.models import Author
+from comments import moderation
+from comments.models import Comment
+from tests.browser import launched_browser_page
+from tests.factories import make_article, make_tag, make_user
 
 
 @pytest.fixture
@@ -59,33 +44,6 @@ def author(db):
     )
 
 
-def make_tag(name=None):
-    number = next(_numbers)
-    name = name or f"Topic {number}"
-    return Tag.objects.create(name=name, slug=f"topic-{number}")
-
-
-def make_article(author, *, title=None, tags=(), status=Article.Status.PUBLISHED, **fields):
-    number = next(_numbers)
-    defaults = {
-        "title": title or f"Does topic {number} matter?",
-        "slug": f"article-{number}",
-        "dek": "A short summary of the piece.",
-        "body": "<p>First paragraph of the body.</p><h2>A section</h2><p>More text.</p>",
-        "author": author,
-        "status": status,
-        "published_at": timezone.now() - timedelta(days=30)
-        if status == Article.Status.PUBLISHED
-        else None,
-    }
-    defaults.update(fields)
-    article = Article(**defaults)
-    with article.one_revision():
-        article.save(change_note="First published.")
-        article.tags.set(tags)
-    return article
-
-
 @pytest.fixture
 def article(author):
     return make_article(author, title="Why do we yawn?", tags=[make_tag("Sleep")])
@@ -99,3 +57,79 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def commenter(db):
+    return make_user("commenter")
+
+
+@pytest.fixture
+def regular(db):
+    """A commenter with one approved comment behind them: past the trust ladder."""
+    user = make_user("regular")
+    other = make_article(Author.objects.create(name="X", slug="x", short_bio="x"))
+    Comment.objects.create(
+        article=other,
+        author=user,
+        body="Earlier.",
+        status="approved",
+        created_at=timezone.now() - timedelta(days=1),
+    )
+    return user
+
+
+@pytest.fixture
+def hidden_comment(article):
+    author = make_user("claimant")
+    comment = Comment.objects.create(
+        article=article, author=author, body="Cure!", status="approved"
+    )
+    for name in ("f1", "f2", "f3"):
+        moderation.flag(comment, make_user(name), "misinformation")
+    comment.refresh_from_db()
+    assert (comment.status, comment.hidden_by_flags) == ("pending", True)
+    return comment
+
+
+@pytest.fixture
+def full_article(author, editor):
+    reviewer = Author.objects.create(
+        name="Omar Haddad", slug="omar-haddad", credentials="MD", short_bio="Omar is a GP."
+    )
+    article = make_article(
+        author,
+        title="What causes hiccups?",
+        dek="Hiccups are a reflex. Here is what sets them off.",
+        body="<p>The diaphragm spasms.</p><h2>Common triggers</h2><ul><li>Fizzy drinks</li></ul>"
+        '<p>See also our post <a href="/articles/other/">on reflexes</a>.</p>',
+        reviewer=reviewer,
+        regularly_updated=True,
+        hero_alt="A glass of sparkling water",
+        hero_caption="Bubbles can set off hiccups.",
+        hero_credit="© Ana Lind | Example Pictures",
+        published_at=timezone.now() - timedelta(days=3 * 365),
+        tags=[make_tag("Digestion"), make_tag("Reflexes")],
+    )
+    article.body += "<p>New 2026 section on persistent hiccups.</p>"
+    article.save(editor=editor, change_note="Added advice on hiccups lasting over 48 hours.")
+    return article
+
+
+@pytest.fixture
+def dead_redis(settings):
+    """Redis as the shared cache, pointing at a port where nothing listens."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailoverRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }  # Django's setting_changed handler rebuilds the cache connections for each change.
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    """A page in Debian's Chromium, driven by Playwright (skipped locally when it is missing)."""
+    with launched_browser_page(monkeypatch) as page:
+        yield page

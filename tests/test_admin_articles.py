@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Tag
-from tests.conftest import make_tag
+from tests.factories import make_tag
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from comments.models import Comment, Flag
-from tests.browser import browser_page, screenshot  # noqa: F401  (fixture)
-from tests.conftest import PASSWORD, make_article, make_tag, make_user
+from tests.browser import screenshot
+from tests.factories import PASSWORD, make_article, make_tag, make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -12,18 +12,13 @@ from pytest_django.asserts import assertContains, assertNotContains
 from comments import moderation
 from comments.admin import ADMIN_REJECT_REASON
 from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 Status = Comment.Status
 Action = ModerationLog.Action
 CHANGELIST = "/admin/comments/comment/"
-
-
-@pytest.fixture
-def commenter(db):
-    return make_user("commenter")
 
 
 def make_comment(article, author, body, status=Status.PENDING):

@@ -10,10 +10,9 @@ from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Author
 from comments import moderation
 from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
-from tests.conftest import make_article, make_user
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,21 +28,6 @@ def page(client, article, query=""):
     response = client.get(article.get_absolute_url() + query)
     assert response.status_code == 200
     return response.content.decode()
-
-
-@pytest.fixture
-def regular(db):
-    """A commenter with one approved comment behind them: past the trust ladder."""
-    user = make_user("regular")
-    other = make_article(Author.objects.create(name="X", slug="x", short_bio="x"))
-    Comment.objects.create(
-        article=other,
-        author=user,
-        body="Earlier.",
-        status="approved",
-        created_at=timezone.now() - timedelta(days=1),
-    )
-    return user
 
 
 def approved(article, user, body, parent=None):
@@ -64,7 +48,7 @@ def test_anonymous_readers_see_the_login_gate_with_a_way_back(client, article):
 
 
 def test_logging_in_from_the_gate_returns_to_the_comment_form(client, article, reader):
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     response = client.post(
         reverse("account_login"),

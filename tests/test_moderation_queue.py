@@ -13,7 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from accounts.models import MODERATORS_GROUP
 from comments import moderation
 from comments.models import Comment, Flag, ModerationLog, Sanction
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,6 @@ Reason = Flag.Reason
 Action = ModerationLog.Action
 HOME = "/moderation/"
 ACT = "/moderation/act/"
-
-
-@pytest.fixture
-def commenter(db):
-    return make_user("commenter")
 
 
 def make_comment(article, author, body, status=Status.PENDING, *, parent=None, minutes_ago=0):

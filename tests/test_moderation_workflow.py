@@ -7,22 +7,9 @@ from django.core.exceptions import ValidationError
 
 from comments import moderation
 from comments.models import Comment, Sanction
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hidden_comment(article):
-    author = make_user("claimant")
-    comment = Comment.objects.create(
-        article=article, author=author, body="Cure!", status="approved"
-    )
-    for name in ("f1", "f2", "f3"):
-        moderation.flag(comment, make_user(name), "misinformation")
-    comment.refresh_from_db()
-    assert (comment.status, comment.hidden_by_flags) == ("pending", True)
-    return comment
 
 
 def test_dismissing_flags_after_a_rejection_does_not_republish(hidden_comment, moderator):

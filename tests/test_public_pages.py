@@ -7,34 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Author, Tag
-from tests.conftest import make_article, make_tag
+from articles.models import Article, Tag
+from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def full_article(author, editor):
-    reviewer = Author.objects.create(
-        name="Omar Haddad", slug="omar-haddad", credentials="MD", short_bio="Omar is a GP."
-    )
-    article = make_article(
-        author,
-        title="What causes hiccups?",
-        dek="Hiccups are a reflex. Here is what sets them off.",
-        body="<p>The diaphragm spasms.</p><h2>Common triggers</h2><ul><li>Fizzy drinks</li></ul>"
-        '<p>See also our post <a href="/articles/other/">on reflexes</a>.</p>',
-        reviewer=reviewer,
-        regularly_updated=True,
-        hero_alt="A glass of sparkling water",
-        hero_caption="Bubbles can set off hiccups.",
-        hero_credit="© Ana Lind | Example Pictures",
-        published_at=timezone.now() - timedelta(days=3 * 365),
-        tags=[make_tag("Digestion"), make_tag("Reflexes")],
-    )
-    article.body += "<p>New 2026 section on persistent hiccups.</p>"
-    article.save(editor=editor, change_note="Added advice on hiccups lasting over 48 hours.")
-    return article
 
 
 def test_the_article_page_has_the_whole_anatomy(client, full_article):
@@ -68,7 +44,7 @@ def test_the_article_page_has_the_whole_anatomy(client, full_article):
 
 
 def test_the_hero_image_shows_alt_caption_and_credit(client, author, tmp_path, settings):
-    from articles.demo_images import hero_image
+    from demo.images import hero_image
 
     settings.MEDIA_ROOT = tmp_path
     article = make_article(

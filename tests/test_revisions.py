@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Revision, StaleArticleError
-from tests.conftest import make_article, make_tag
+from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
-"""The one HTML sanitizing policy (articles/sanitizer.py), tested directly and through saves."""
+"""The one HTML sanitizing policy (core/sanitizer.py), tested directly and through saves."""
 
 import pytest
 
-from articles.sanitizer import clean_plain_text, clean_rich_text
+from core.sanitizer import clean_plain_text, clean_rich_text
 
 # (hostile input, a fragment that must not survive)
 HOSTILE = [
@@ -92,7 +92,7 @@ def test_plain_text_loses_control_characters():
 
 @pytest.mark.django_db
 def test_a_hostile_body_never_reaches_a_reader(client, author):
-    from tests.conftest import make_article
+    from tests.factories import make_article
 
     article = make_article(
         author,

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,18 +59,6 @@ def test_seed_demo_refuses_to_run_in_production():
 @pytest.mark.django_db
 def test_no_model_changes_are_missing_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
-
-
-@pytest.fixture
-def dead_redis(settings):
-    """Redis as the shared cache, pointing at a port where nothing listens."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "config.cache.FailoverRedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
-        }
-    }  # Django's setting_changed handler rebuilds the cache connections for each change.
 
 
 @pytest.mark.django_db

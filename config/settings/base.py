@@ -29,8 +29,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "ckeditor",
     "accounts",
+    "core",
     "articles",
     "comments",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -58,7 +60,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -139,7 +141,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # CKEditor 4 (bundled by django-ckeditor) for rich text in the admin. The configuration keeps
 # the editor out of reach of its known advisories: no full-page mode, no script or style content,
-# no inline styles or event handlers. The server sanitizes again on save (articles/sanitizer.py).
+# no inline styles or event handlers. The server sanitizes again on save (core/sanitizer.py).
 CKEDITOR_CONFIGS = {
     "default": {
         "toolbar": "Custom",

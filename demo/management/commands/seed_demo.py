@@ -28,8 +28,8 @@ class Command(BaseCommand):
             if options[option] < 0:
                 raise CommandError(f"--{option} must be zero or a positive number.")
         # Imported after the production guard, so a refused run touches nothing.
-        from articles import demo
-        from comments import demo as comment_demo
+        from demo import articles as demo
+        from demo import comments as comment_demo
 
         result = demo.seed(synthetic_articles=options["articles"])
         comments = comment_demo.seed(

@@ -14,9 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
+from articles.models import Article, Author, Revision, Tag
 
-from . import demo_content, demo_images
-from .models import Article, Author, Revision, Tag
+from . import article_content as demo_content
+from . import images as demo_images
 
 DEMO_USERS = [
     # username, first name, last name, is_staff, is_superuser, groups

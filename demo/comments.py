@@ -8,11 +8,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from articles.demo import ensure_user
 from articles.models import Article
+from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 
-from . import demo_content
-from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
+from . import comment_content as demo_content
+from .articles import ensure_user
 
 DEMO_SUSPECT_WORDS = "miracle\ncure-all\ndetox\nguaranteed"
 DEMO_BLOCKED_WORDS = "buy now\ncasino\nviagra"
