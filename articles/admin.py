@@ -13,6 +13,7 @@ from core.admin import ReadOnlyAdminMixin
 
 from .diff import diff_snapshots
 from .models import Article, Author, Page, Revision, Tag
+from .revisions import restore_revision, save_article, snapshot
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -105,22 +106,17 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">See, compare and restore revisions</a>', url)
 
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.version = form.cleaned_data["loaded_version"]
-        # The admin saves tags and related articles after the row (save_related); fold them
-        # into this save's revision. The admin's view wraps both steps in one transaction.
-        obj._folding_relations = True
-        obj.save(
+        # One revision for the row, its tags and its related articles: the service writes
+        # them all, so the admin's later save_m2m finds nothing left to change.
+        save_article(
+            obj,
             editor=request.user,
             change_note=form.cleaned_data.get("change_note", ""),
             minor=form.cleaned_data.get("is_minor", False),
+            tags=form.cleaned_data.get("tags"),
+            related=form.cleaned_data.get("related"),
+            expected_version=form.cleaned_data["loaded_version"] if change else None,
         )
-
-    def save_related(self, request, form, formsets, change):
-        try:
-            super().save_related(request, form, formsets, change)
-        finally:
-            form.instance._folding_relations = False
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -173,7 +169,7 @@ class ArticleAdmin(admin.ModelAdmin):
             article,
             f"Revision #{revision.number} of “{article.title}”",
             revision=revision,
-            changes_from_current=diff_snapshots(revision.snapshot, article.snapshot()),
+            changes_from_current=diff_snapshots(revision.snapshot, snapshot(article)),
         )
         return TemplateResponse(request, "admin/articles/article/revision.html", context)
 
@@ -210,7 +206,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @staticmethod
     def _describe(choice, article):
         if choice == "current":
-            return "the current version", article.snapshot()
+            return "the current version", snapshot(article)
         return f"revision #{choice.number} ({choice.created_at:%Y-%m-%d %H:%M})", choice.snapshot
 
     def restore_view(self, request, article_id, revision_id):
@@ -218,7 +214,8 @@ class ArticleAdmin(admin.ModelAdmin):
         revision = get_object_or_404(article.revisions, pk=revision_id)
         try:
             with transaction.atomic():
-                new_revision = article.restore(
+                new_revision = restore_revision(
+                    article,
                     revision,
                     editor=request.user,
                     change_note=request.POST.get("change_note", "").strip(),

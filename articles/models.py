@@ -1,17 +1,13 @@
-from contextlib import contextmanager
-
-from ckeditor.fields import RichTextField
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
+from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from core.sanitizer import clean_plain_text, clean_rich_text
+from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
+from core.sanitizer import clean_plain_text
 
 
 def validate_not_blank(value):
@@ -20,9 +16,9 @@ def validate_not_blank(value):
 
 
 class Tag(models.Model):
-    name = models.CharField(max_length=60, unique=True, validators=[validate_not_blank])
+    name = PlainCharField(max_length=60, unique=True, validators=[validate_not_blank])
     slug = models.SlugField(max_length=70, unique=True)
-    description = models.TextField(blank=True)
+    description = PlainTextField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -36,12 +32,11 @@ class Tag(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = clean_plain_text(self.name)
-        self.description = clean_plain_text(self.description)
-        if not self.name:
+        name = clean_plain_text(self.name)
+        if not name:
             raise ValidationError("A tag needs a name; an empty tag would render as a blank link.")
         if not self.slug:
-            self.slug = slugify(self.name) or "tag"
+            self.slug = slugify(name) or "tag"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -49,14 +44,14 @@ class Tag(models.Model):
 
 
 class Author(models.Model):
-    name = models.CharField(max_length=120, validators=[validate_not_blank])
+    name = PlainCharField(max_length=120, validators=[validate_not_blank])
     slug = models.SlugField(max_length=140, unique=True)
-    credentials = models.CharField(
+    credentials = PlainCharField(
         max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
     )
     photo = models.ImageField(upload_to="authors/", blank=True)
-    short_bio = models.TextField(max_length=400, help_text="One or two plain sentences.")
-    full_bio = RichTextField(blank=True)
+    short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
+    full_bio = SanitizedRichTextField(blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -71,13 +66,6 @@ class Author(models.Model):
     def __str__(self):
         return self.byline
 
-    def save(self, *args, **kwargs):
-        self.name = clean_plain_text(self.name)
-        self.credentials = clean_plain_text(self.credentials)
-        self.short_bio = clean_plain_text(self.short_bio)
-        self.full_bio = clean_rich_text(self.full_bio)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("articles:author_detail", args=[self.slug])
 
@@ -85,10 +73,6 @@ class Author(models.Model):
     def byline(self):
         """ "Jim Doe, PhD" — the name with credentials, as readers see it."""
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
-class StaleArticleError(Exception):
-    """Another editor saved the article after this copy was loaded (optimistic locking)."""
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -124,21 +108,21 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
-    title = models.CharField(max_length=200, validators=[validate_not_blank])
+    title = PlainCharField(max_length=200, validators=[validate_not_blank])
     slug = models.SlugField(max_length=200, unique=True)
-    dek = models.TextField(
+    dek = PlainTextField(
         "dek", max_length=400, blank=True, help_text="One or two sentences under the title."
     )
-    body = RichTextField()
+    body = SanitizedRichTextField()
     hero_image = models.ImageField(upload_to="heroes/%Y/", blank=True)
-    hero_alt = models.CharField(
+    hero_alt = PlainCharField(
         "hero image alt text",
         max_length=250,
         blank=True,
         help_text="What the image shows, for readers who cannot see it.",
     )
-    hero_caption = models.CharField(max_length=300, blank=True)
-    hero_credit = models.CharField(
+    hero_caption = PlainCharField(max_length=300, blank=True)
+    hero_credit = PlainCharField(
         max_length=200, blank=True, help_text='e.g. "© Photographer | Agency".'
     )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
@@ -196,62 +180,15 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, editor=None, change_note="", minor=False, restored_from=None, **kwargs):
-        """Save and record a full snapshot revision in the same transaction.
-
-        The save is refused with ``StaleArticleError`` when someone else saved the article after
-        this instance was loaded. A substantive (not ``minor``) save moves the public
-        ``updated_at``; a minor one leaves it, and every public date, alone.
-        """
-        self.title = clean_plain_text(self.title)
-        self.dek = clean_plain_text(self.dek)
-        self.hero_alt = clean_plain_text(self.hero_alt)
-        self.hero_caption = clean_plain_text(self.hero_caption)
-        self.hero_credit = clean_plain_text(self.hero_credit)
-        self.body = clean_rich_text(self.body)
+    def save(self, *args, **kwargs):
+        """A plain save. Editors' changes go through ``articles.revisions.save_article``, which
+        stamps the dates, checks the version and records the revision."""
         if not self.slug:
-            self.slug = slugify(self.title)[:200]
-        now = timezone.now()
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = now
-        is_new = self._state.adding
-        if is_new or self.updated_at is None:
-            self.updated_at = self.published_at or now
-        elif not minor:
-            self.updated_at = now
-        with transaction.atomic():
-            if not is_new:
-                claimed = Article.objects.filter(pk=self.pk, version=self.version).update(
-                    version=F("version") + 1
-                )
-                if not claimed:
-                    raise StaleArticleError(
-                        f"“{self.title}” was changed by someone else after you opened it."
-                    )
-            self.version += 1
-            super().save(*args, **kwargs)
-            self.last_revision = Revision.record(
-                self, editor=editor, change_note=change_note, is_minor=minor,
-                restored_from=restored_from,
-            )  # fmt: skip
+            self.slug = slugify(clean_plain_text(self.title))[:200]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
-
-    @contextmanager
-    def one_revision(self):
-        """Record one save and the tag and related-article changes after it as one revision.
-
-        Many-to-many fields are written after the article row (the admin does it in a second
-        step), so inside this block their changes are folded into the save's revision. Outside
-        it, such a change records a revision of its own: no edit escapes the history.
-        """
-        self._folding_relations = True
-        try:
-            with transaction.atomic():
-                yield self
-        finally:
-            self._folding_relations = False
 
     @property
     def is_public(self):
@@ -298,55 +235,6 @@ class Article(models.Model):
             and timezone.localdate(revision.created_at) > published_on
         ]
 
-    def structured_data(self, request):
-        """schema.org JSON-LD: a medical web page with honest dates, author and reviewer."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": ["Article", "MedicalWebPage"],
-            "headline": self.title,
-            "description": self.dek,
-            "url": request.build_absolute_uri(self.get_absolute_url()),
-            "datePublished": self.published_at.isoformat() if self.published_at else None,
-            "dateModified": self.date_modified.isoformat() if self.date_modified else None,
-            "author": {
-                "@type": "Person",
-                "name": self.author.byline,
-                "url": request.build_absolute_uri(self.author.get_absolute_url()),
-            },
-            "keywords": [tag.name for tag in self.tags.all()],
-        }
-        if self.hero_image:
-            data["image"] = request.build_absolute_uri(self.hero_image.url)
-        if self.reviewer_id:
-            data["reviewedBy"] = {"@type": "Person", "name": self.reviewer.byline}
-            data["lastReviewed"] = data["dateModified"]
-        return data
-
-    def snapshot(self):
-        """Every editable field, as stored in a revision."""
-        tags = sorted(self.tags.all(), key=lambda tag: tag.name) if self.pk else []
-        return {
-            "title": self.title,
-            "slug": self.slug,
-            "dek": self.dek,
-            "body": self.body,
-            "hero_image": self.hero_image.name if self.hero_image else "",
-            "hero_alt": self.hero_alt,
-            "hero_caption": self.hero_caption,
-            "hero_credit": self.hero_credit,
-            "author": {"id": self.author_id, "name": self.author.byline},
-            "reviewer": (
-                {"id": self.reviewer_id, "name": self.reviewer.byline} if self.reviewer_id else None
-            ),
-            "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
-            "related": sorted(self.related.values_list("pk", flat=True)) if self.pk else [],
-            "status": self.status,
-            "featured": self.featured,
-            "comments_open": self.comments_open,
-            "regularly_updated": self.regularly_updated,
-            "published_at": self.published_at.isoformat() if self.published_at else None,
-        }
-
     def related_articles(self, limit=3):
         """Explicitly chosen related articles first, then the ones sharing the most tags.
 
@@ -369,33 +257,6 @@ class Article(models.Model):
                 )
         return chosen
 
-    def restore(self, revision, *, editor, change_note="", minor=False):
-        """Bring back the content of ``revision`` as a new revision; history only ever grows."""
-        if revision.article_id != self.pk:
-            raise ValueError("That revision belongs to another article.")
-        data = revision.snapshot
-        author_ids = {data["author"]["id"]} | (
-            {data["reviewer"]["id"]} if data["reviewer"] else set()
-        )
-        authors = Author.objects.in_bulk(author_ids)
-        if data["author"]["id"] not in authors:
-            raise ValidationError(
-                f"Revision #{revision.number} was written by {data['author']['name']}, "
-                "whose author page no longer exists. Choose another revision."
-            )
-        for field in ("title", "dek", "body", "hero_alt", "hero_caption", "hero_credit",
-                      "status", "featured", "comments_open", "regularly_updated"):  # fmt: skip
-            setattr(self, field, data[field])
-        self.hero_image = data["hero_image"]
-        self.author = authors[data["author"]["id"]]
-        self.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
-        note = change_note or f"Restored revision #{revision.number}."
-        with self.one_revision():
-            self.save(editor=editor, change_note=note, minor=minor, restored_from=revision)
-            self.tags.set(Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]]))
-            self.related.set(Article.objects.filter(pk__in=data["related"]))
-        return self.last_revision
-
 
 class Revision(models.Model):
     """A full snapshot of an article at one save. Append-only: never edited, never deleted."""
@@ -410,7 +271,7 @@ class Revision(models.Model):
         on_delete=models.SET_NULL,
         related_name="article_revisions",
     )
-    change_note = models.CharField(max_length=300, blank=True)
+    change_note = PlainCharField(max_length=300, blank=True)
     is_minor = models.BooleanField(default=False)
     restored_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -430,52 +291,21 @@ class Revision(models.Model):
     def get_absolute_url(self):
         return reverse("admin:articles_article_revision", args=[self.article_id, self.pk])
 
-    @classmethod
-    def record(cls, article, *, editor=None, change_note="", is_minor=False, restored_from=None):
-        last = (
-            cls.objects.filter(article=article).order_by("-number").values_list("number", flat=True)
-        ).first()
-        return cls.objects.create(
-            article=article,
-            number=(last or 0) + 1,
-            editor=editor if editor and editor.pk else None,
-            change_note=clean_plain_text(change_note)[:300],
-            is_minor=is_minor,
-            restored_from=restored_from,
-            snapshot=article.snapshot(),
-        )
-
     @property
     def kind(self):
         return "minor" if self.is_minor else "substantive"
 
 
-@receiver(m2m_changed, sender=Article.tags.through)
-@receiver(m2m_changed, sender=Article.related.through)
-def record_relation_change(sender, instance, action, reverse, **kwargs):
-    """Keep tag and related-article changes in the history (see ``Article.one_revision``)."""
-    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
-        return
-    if not isinstance(instance, Article):
-        return
-    pending = getattr(instance, "last_revision", None)
-    if pending is not None and getattr(instance, "_folding_relations", False):
-        pending.snapshot = instance.snapshot()
-        pending.save(update_fields=["snapshot"])
-    else:
-        Revision.record(instance, change_note="Tags or related articles changed.", is_minor=True)
-
-
 class Page(models.Model):
     """Pages editors manage: About, Comments Policy, Disclaimer."""
 
-    title = models.CharField(max_length=200, validators=[validate_not_blank])
+    title = PlainCharField(max_length=200, validators=[validate_not_blank])
     slug = models.SlugField(max_length=100, unique=True)
-    summary = models.TextField(
+    summary = PlainTextField(
         blank=True,
         help_text="Plain text. For the Disclaimer, this paragraph appears under every article.",
     )
-    body = RichTextField()
+    body = SanitizedRichTextField()
     modified_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -483,12 +313,6 @@ class Page(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.title = clean_plain_text(self.title)
-        self.summary = clean_plain_text(self.summary)
-        self.body = clean_rich_text(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:page_detail", args=[self.slug])

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from core.pagination import paginate
 
 from .models import Article, Author, Page, Tag
+from .structured_data import article_json_ld
 
 
 def can_preview(user):
@@ -42,7 +43,7 @@ def render_article(request, article, *, status=200, extra_context=None):
             "article": article,
             "related_articles": article.related_articles(),
             "disclaimer": Page.disclaimer(),
-            "structured_data": article.structured_data(request),
+            "structured_data": article_json_ld(article, request),
             **(extra_context or {}),
         },
         status=status,

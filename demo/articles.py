@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
-from articles.models import Article, Author, Revision, Tag
+from articles.models import Article, Author, Tag
+from articles.revisions import save_article
 
 from . import article_content as demo_content
 from . import images as demo_images
@@ -98,16 +99,6 @@ def seed_tags():
     return tags
 
 
-def _backdate(article, revision, when, *, minor):
-    """Give a just-saved revision its historical date, and the article its honest dates."""
-    Revision.objects.filter(pk=revision.pk).update(created_at=when)
-    fields = {"modified_at": when}
-    if not minor:
-        fields["updated_at"] = when
-        article.updated_at = when
-    Article.objects.filter(pk=article.pk).update(**fields)
-
-
 def seed_article(data, *, authors, tags, editor):
     """Create one demo article and replay its revision history, unless it already exists."""
     if Article.objects.filter(slug=data["slug"]).exists():
@@ -133,10 +124,13 @@ def seed_article(data, *, authors, tags, editor):
         demo_images.hero_image(f"{data['slug']}.jpg", data["hero_colors"], data["slug"]),
         save=False,
     )
-    with article.one_revision():
-        article.save(editor=editor, change_note="First published.")
-        article.tags.set([tags[slug] for slug in data["tags"]])
-    _backdate(article, article.last_revision, published, minor=False)
+    save_article(
+        article,
+        editor=editor,
+        change_note="First published.",
+        tags=[tags[slug] for slug in data["tags"]],
+        at=published,
+    )
 
     for step in data.get("revisions", []):
         for old, new in step.get("replace", []):
@@ -145,8 +139,13 @@ def seed_article(data, *, authors, tags, editor):
             article.body = article.body.replace(old, new)
         article.title = step.get("title", article.title)
         article.dek = step.get("dek", article.dek)
-        article.save(editor=editor, change_note=step["note"], minor=step["minor"])
-        _backdate(article, article.last_revision, aware(step["date"], 15), minor=step["minor"])
+        save_article(
+            article,
+            editor=editor,
+            change_note=step["note"],
+            minor=step["minor"],
+            at=aware(step["date"], 15),
+        )
     return article
 
 
@@ -182,11 +181,12 @@ def seed_synthetic_articles(count, *, authors, tags, editor):
             status=Article.Status.PUBLISHED,
             published_at=base - timedelta(minutes=number),
         )
-        with article.one_revision():
-            article.save(editor=editor, change_note="Generated for load testing.")
-            article.tags.set(
-                [tag_list[number % len(tag_list)], tag_list[(number * 7) % len(tag_list)]]
-            )
+        save_article(
+            article,
+            editor=editor,
+            change_note="Generated for load testing.",
+            tags=[tag_list[number % len(tag_list)], tag_list[(number * 7) % len(tag_list)]],
+        )
         created.append(article)
     return created
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
 from articles.models import Author
+from articles.revisions import save_article
 from comments import moderation
 from comments.models import Comment
 from tests.browser import launched_browser_page
@@ -112,7 +113,9 @@ def full_article(author, editor):
         tags=[make_tag("Digestion"), make_tag("Reflexes")],
     )
     article.body += "<p>New 2026 section on persistent hiccups.</p>"
-    article.save(editor=editor, change_note="Added advice on hiccups lasting over 48 hours.")
+    save_article(
+        article, editor=editor, change_note="Added advice on hiccups lasting over 48 hours."
+    )
     return article
 
 

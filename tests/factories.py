@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from articles.models import Article, Tag
+from articles.revisions import save_article
 
 PASSWORD = "correct-horse-battery"
 _numbers = itertools.count(1)
@@ -48,7 +49,5 @@ def make_article(author, *, title=None, tags=(), status=Article.Status.PUBLISHED
     }
     defaults.update(fields)
     article = Article(**defaults)
-    with article.one_revision():
-        article.save(change_note="First published.")
-        article.tags.set(tags)
+    save_article(article, change_note="First published.", tags=tags)
     return article

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Tag
+from articles.revisions import save_article
 from tests.factories import make_tag
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_editor_can_list_compare_and_restore_revisions(client, editor, article):
     client.force_login(editor)
     first = article.revisions.get()
     article.body = "<p>First paragraph of the body, now longer.</p>"
-    article.save(editor=editor, change_note="Longer")
+    save_article(article, editor=editor, change_note="Longer")
 
     listing = client.get(reverse("admin:articles_article_revisions", args=[article.pk]))
     assert listing.status_code == 200
@@ -234,3 +235,13 @@ def test_long_unchanged_stretches_are_folded_in_the_diff():
         "skipped", "same", "changed", "same", "skipped",
     ]  # fmt: skip
     assert body.lines[0].html == "4 unchanged paragraphs"
+
+
+def test_a_title_of_control_characters_is_a_form_error_not_a_500(client, editor, article):
+    client.force_login(editor)
+    response = client.post(change_url(article), form_data(article, title="\x01\x02"))
+    assert response.status_code == 200
+    assert "This field cannot be blank" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Why do we yawn?"
+    assert article.revisions.count() == 1

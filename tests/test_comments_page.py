@@ -10,6 +10,7 @@ from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.revisions import save_article
 from comments import moderation
 from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 from tests.factories import make_article, make_user
@@ -181,7 +182,7 @@ def test_two_links_hold_a_comment(client, article, regular):
 def test_closed_articles_show_comments_but_no_form(client, article, regular):
     approved(article, regular, "An older comment.")
     article.comments_open = False
-    article.save(change_note="Closed comments", minor=True)
+    save_article(article, change_note="Closed comments", minor=True)
     client.force_login(regular)
     html = page(client, article)
     assert "An older comment." in html
@@ -542,3 +543,16 @@ def test_four_threads_posting_25_comments_each_store_exactly_100(author):
 def test_invisible_characters_are_removed_from_the_stored_text(article, editor):
     result = moderation.submit(editor, article, "  Safe\u202e text\u200b here\x07  ")
     assert result.comment.body == "Safe text here"
+
+
+def test_a_refused_comment_keeps_the_whole_article_page(client, article, regular, author):
+    """The page re-rendered with the form's errors (400) is the same page: related articles
+    chosen by the editor are still there."""
+    chosen = make_article(author, title="Is yawning contagious?")
+    article.related.add(chosen)
+    client.force_login(regular)
+    response = post(client, article, "x")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "too short" in html
+    assert "Is yawning contagious?" in html

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Tag
+from articles.revisions import save_article
 from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +203,7 @@ def grow(article, *, tags, revisions, related, editor):
         article.tags.add(make_tag())
     for number in range(revisions):
         article.body += f"<p>Update {number}.</p>"
-        article.save(editor=editor, change_note=f"Update {number}")
+        save_article(article, editor=editor, change_note=f"Update {number}")
     for _ in range(related):
         article.related.add(make_article(article.author))
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+
+    def ready(self):
+        # Connects the receiver that records tag changes made outside ``save_article``.
+        from . import revisions  # noqa: F401

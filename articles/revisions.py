@@ -1,0 +1,170 @@
+"""The one way an article changes: ``save_article`` (and ``restore_revision`` on top of it).
+
+In one transaction it stamps the honest dates, claims the version the editor loaded (optimistic
+locking), writes the row and its tags and related articles, and records exactly one ``Revision``
+with a full snapshot. A substantive save moves the public ``updated_at``; a minor one leaves
+every public date alone. ``Article.save()`` itself stays plain.
+
+Tag or related-article changes made anywhere else (``article.tags.add(...)``) still get a
+revision of their own, from the ``m2m_changed`` receiver below: no edit escapes the history.
+"""
+
+from contextvars import ContextVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import Article, Author, Revision, Tag
+
+# The pk of the article ``save_article`` is writing, so its own relation changes are not
+# recorded twice by the receiver.
+_saving = ContextVar("article_being_saved", default=None)
+
+
+class StaleArticleError(Exception):
+    """Another editor saved the article after this copy was loaded (optimistic locking)."""
+
+
+def snapshot(article):
+    """Every editable field of ``article``, as stored in a revision."""
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name) if article.pk else []
+    reviewer = article.reviewer
+    return {
+        "title": article.title,
+        "slug": article.slug,
+        "dek": article.dek,
+        "body": article.body,
+        "hero_image": article.hero_image.name if article.hero_image else "",
+        "hero_alt": article.hero_alt,
+        "hero_caption": article.hero_caption,
+        "hero_credit": article.hero_credit,
+        "author": {"id": article.author_id, "name": article.author.byline},
+        "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
+        "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
+        "related": sorted(article.related.values_list("pk", flat=True)) if article.pk else [],
+        "status": article.status,
+        "featured": article.featured,
+        "comments_open": article.comments_open,
+        "regularly_updated": article.regularly_updated,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+    }
+
+
+def record_revision(article, *, editor=None, change_note="", minor=False, restored_from=None,
+                    at=None):  # fmt: skip
+    """Append a revision with the article's current snapshot; numbers count up per article."""
+    last = (
+        Revision.objects.filter(article=article)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return Revision.objects.create(
+        article=article,
+        number=(last or 0) + 1,
+        created_at=at or timezone.now(),
+        editor=editor if editor and editor.pk else None,
+        change_note=(change_note or "")[:300],
+        is_minor=minor,
+        restored_from=restored_from,
+        snapshot=snapshot(article),
+    )
+
+
+def _stamp_dates(article, *, is_new, minor, now):
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = now
+    if is_new or article.updated_at is None:
+        article.updated_at = article.published_at or now
+    elif not minor:
+        article.updated_at = now
+
+
+def _claim_version(article, expected_version):
+    """Bump the stored version only if it is still the one this editor loaded."""
+    claimed = Article.objects.filter(pk=article.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleArticleError(
+            f"“{article.title}” was changed by someone else after you opened it."
+        )
+    article.version = expected_version + 1
+
+
+def save_article(article, *, editor=None, change_note="", minor=False, tags=None, related=None,
+                 restored_from=None, expected_version=None, at=None):  # fmt: skip
+    """Save ``article`` with its ``tags`` and ``related`` articles (None: leave them) and record
+    one revision; returns it. ``at`` backdates the save (imports and the demo replay history);
+    ``expected_version`` defaults to the version the instance was loaded with.
+
+    Raises ``StaleArticleError`` when someone else saved the article in between.
+    """
+    is_new = article._state.adding
+    if is_new and minor:
+        raise ValidationError("The first version of an article cannot be a minor edit.")
+    with transaction.atomic():
+        if is_new:
+            article.version = 1
+        else:
+            version = article.version if expected_version is None else expected_version
+            _claim_version(article, version)
+        _stamp_dates(article, is_new=is_new, minor=minor, now=at or timezone.now())
+        article.save()
+        token = _saving.set(article.pk)
+        try:
+            if tags is not None:
+                article.tags.set(tags)
+            if related is not None:
+                article.related.set(related)
+        finally:
+            _saving.reset(token)
+        if at is not None:
+            Article.objects.filter(pk=article.pk).update(modified_at=at)
+            article.modified_at = at
+        return record_revision(article, editor=editor, change_note=change_note, minor=minor,
+                               restored_from=restored_from, at=at)  # fmt: skip
+
+
+def restore_revision(article, revision, *, editor, change_note="", minor=False):
+    """Bring back the content of ``revision`` as a new revision; history only ever grows."""
+    if revision.article_id != article.pk:
+        raise ValueError("That revision belongs to another article.")
+    data = revision.snapshot
+    author_ids = {data["author"]["id"]} | ({data["reviewer"]["id"]} if data["reviewer"] else set())
+    authors = Author.objects.in_bulk(author_ids)
+    if data["author"]["id"] not in authors:
+        raise ValidationError(
+            f"Revision #{revision.number} was written by {data['author']['name']}, "
+            "whose author page no longer exists. Choose another revision."
+        )
+    for field in ("title", "dek", "body", "hero_alt", "hero_caption", "hero_credit",
+                  "status", "featured", "comments_open", "regularly_updated"):  # fmt: skip
+        setattr(article, field, data[field])
+    article.hero_image = data["hero_image"]
+    article.author = authors[data["author"]["id"]]
+    article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
+    return save_article(
+        article,
+        editor=editor,
+        change_note=change_note or f"Restored revision #{revision.number}.",
+        minor=minor,
+        tags=Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]]),
+        related=Article.objects.filter(pk__in=data["related"]),
+        restored_from=revision,
+    )
+
+
+@receiver(m2m_changed, sender=Article.tags.through)
+@receiver(m2m_changed, sender=Article.related.through)
+def record_relation_change(sender, instance, action, reverse, **kwargs):
+    """Tag and related-article changes made outside ``save_article`` get their own revision."""
+    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not isinstance(instance, Article) or _saving.get() == instance.pk:
+        return
+    record_revision(instance, change_note="Tags or related articles changed.", minor=True)
