@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,19 +13,24 @@ from core.admin import ReadOnlyAdminMixin
 
 from .diff import diff_snapshots
 from .models import Article, Author, Page, Revision, Tag
-from .revisions import restore_revision, save_article, snapshot
+from .revisions import has_changes, restore_revision, save_article, snapshot
 
 
 class ArticleAdminForm(forms.ModelForm):
     change_note = forms.CharField(
+        label="Change note (public)",
         max_length=300,
         required=False,
-        help_text="What changed and why. Substantive notes appear in the public update history.",
+        help_text="Written for readers: a substantive change's note appears in the article's "
+        "public update history, next to the new “last updated” date. Required unless the "
+        "change is minor.",
     )
     is_minor = forms.BooleanField(
         label="Minor edit",
         required=False,
-        help_text="A typo or formatting fix. Minor edits keep the public “last updated” date.",
+        help_text="Tick for a typo, formatting or link fix that does not change what the article "
+        "tells readers. Minor edits keep the public “last updated” date and need no public note. "
+        "Leave it unticked when advice, facts or sources changed.",
     )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -64,11 +69,31 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
         return cleaned
 
+    def _post_clean(self):
+        # The instance holds the cleaned, sanitized values only after the model's own
+        # validation, so this is where "would this save change anything?" can be answered.
+        super()._post_clean()
+        self.nothing_to_save = False
+        if not self.instance.pk or self.errors:
+            return
+        tags, related = self.cleaned_data.get("tags"), self.cleaned_data.get("related")
+        if not has_changes(self.instance, tags=tags, related=related):
+            self.nothing_to_save = True
+        elif not self.cleaned_data.get("is_minor") and not self.cleaned_data.get("change_note"):
+            self.add_error(
+                "change_note",
+                "Write a note for readers: a substantive change appears in the public update "
+                "history with a new “last updated” date. For a typo or formatting fix, tick "
+                "“Minor edit” instead.",
+            )
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ("title", "status", "author", "published_at", "updated_at", "modified_at")
+    actions = ("archive", "unarchive")
+    delete_confirmation_template = "admin/articles/article/delete_confirmation.html"
     list_filter = ("status", "featured", "regularly_updated", "tags", "author")
     list_select_related = ("author",)
     search_fields = ("title", "dek", "body")
@@ -108,7 +133,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # One revision for the row, its tags and its related articles: the service writes
         # them all, so the admin's later save_m2m finds nothing left to change.
-        save_article(
+        request.article_unchanged = False  # read by log_change and response_change
+        revision = save_article(
             obj,
             editor=request.user,
             change_note=form.cleaned_data.get("change_note", ""),
@@ -117,6 +143,51 @@ class ArticleAdmin(admin.ModelAdmin):
             related=form.cleaned_data.get("related"),
             expected_version=form.cleaned_data["loaded_version"] if change else None,
         )
+        request.article_unchanged = change and revision is None
+
+    def has_delete_permission(self, request, obj=None):
+        # History is never lost by accident: editors archive; only superusers can delete.
+        return request.user.is_active and request.user.is_superuser
+
+    def delete_view(self, request, object_id, extra_context=None):
+        revisions = Revision.objects.filter(article_id=object_id)
+        extra_context = {**(extra_context or {}), "revision_count": revisions.count()}
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description="Archive: withdraw from readers, keep the history",
+                  permissions=["change"])  # fmt: skip
+    def archive(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.ARCHIVED, "Archived.")
+
+    @admin.action(description="Publish again (undo archiving)", permissions=["change"])
+    def unarchive(self, request, queryset):
+        self._set_status(
+            request, queryset.filter(status=Article.Status.ARCHIVED), Article.Status.PUBLISHED,
+            "Published again after archiving.",
+        )  # fmt: skip
+
+    def _set_status(self, request, queryset, status, note):
+        """A status change is an edit like any other: one minor revision, no public date."""
+        changed = 0
+        with transaction.atomic():
+            for article in queryset.select_related("author", "reviewer"):
+                article.status = status
+                if save_article(article, editor=request.user, change_note=note, minor=True):
+                    changed += 1
+        label = Article.Status(status).label.lower()
+        self.message_user(request, f"{changed} article{'s' if changed != 1 else ''} {label}.")
+
+    def log_change(self, request, obj, message):
+        if not getattr(request, "article_unchanged", False):
+            return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "article_unchanged", False):
+            self.message_user(
+                request, "No changes to save: the article and its dates are as they were."
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -169,7 +240,8 @@ class ArticleAdmin(admin.ModelAdmin):
             article,
             f"Revision #{revision.number} of “{article.title}”",
             revision=revision,
-            changes_from_current=diff_snapshots(revision.snapshot, snapshot(article)),
+            # From the current version to the revision: what a restore would remove and bring back.
+            changes_from_current=diff_snapshots(snapshot(article), revision.snapshot),
         )
         return TemplateResponse(request, "admin/articles/article/revision.html", context)
 
@@ -224,6 +296,13 @@ class ArticleAdmin(admin.ModelAdmin):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("admin:articles_article_revision", article.pk, revision.pk)
+        if new_revision is None:
+            messages.info(
+                request,
+                f"Revision #{revision.number} has the same content as the current version: "
+                "nothing to restore.",
+            )
+            return redirect("admin:articles_article_revisions", article.pk)
         messages.success(
             request,
             f"Restored revision #{revision.number} as the new revision #{new_revision.number}. "

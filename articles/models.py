@@ -107,6 +107,9 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        # Withdrawn from readers (410 Gone) with its whole history kept; editors archive instead
+        # of deleting, and publish again to bring it back.
+        ARCHIVED = "archived", "Archived"
 
     title = PlainCharField(max_length=200, validators=[validate_not_blank])
     slug = models.SlugField(max_length=200, unique=True)

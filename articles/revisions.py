@@ -29,9 +29,16 @@ class StaleArticleError(Exception):
     """Another editor saved the article after this copy was loaded (optimistic locking)."""
 
 
-def snapshot(article):
-    """Every editable field of ``article``, as stored in a revision."""
-    tags = sorted(article.tags.all(), key=lambda tag: tag.name) if article.pk else []
+def snapshot(article, *, tags=None, related=None):
+    """Every editable field of ``article``, as stored in a revision. ``tags`` and ``related``
+    stand in for the stored relations (a save's proposed ones); order never matters."""
+    if tags is None:
+        tags = article.tags.all() if article.pk else []
+    if related is None:
+        related_ids = article.related.values_list("pk", flat=True) if article.pk else []
+    else:
+        related_ids = [getattr(item, "pk", item) for item in related]
+    tags = sorted(tags, key=lambda tag: (tag.name, tag.pk))
     reviewer = article.reviewer
     return {
         "title": article.title,
@@ -45,12 +52,15 @@ def snapshot(article):
         "author": {"id": article.author_id, "name": article.author.byline},
         "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
         "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
-        "related": sorted(article.related.values_list("pk", flat=True)) if article.pk else [],
+        "related": sorted(related_ids),
         "status": article.status,
         "featured": article.featured,
         "comments_open": article.comments_open,
         "regularly_updated": article.regularly_updated,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
+        # To the second, as the admin's form shows it: reopening and saving is not a change.
+        "published_at": (
+            article.published_at.isoformat(timespec="seconds") if article.published_at else None
+        ),
     }
 
 
@@ -84,6 +94,13 @@ def _stamp_dates(article, *, is_new, minor, now):
         article.updated_at = now
 
 
+def _check_version(article, expected_version):
+    if not Article.objects.filter(pk=article.pk, version=expected_version).exists():
+        raise StaleArticleError(
+            f"“{article.title}” was changed by someone else after you opened it."
+        )
+
+
 def _claim_version(article, expected_version):
     """Bump the stored version only if it is still the one this editor loaded."""
     claimed = Article.objects.filter(pk=article.pk, version=expected_version).update(
@@ -96,13 +113,26 @@ def _claim_version(article, expected_version):
     article.version = expected_version + 1
 
 
+def has_changes(article, *, tags=None, related=None, lock=False):
+    """Whether saving ``article`` (with these relations) would change what is stored; order
+    of tags and related articles aside. ``lock`` holds the row until the transaction ends."""
+    if article._state.adding:
+        return True
+    stored = Article.objects.select_related("author", "reviewer")
+    if lock:
+        stored = stored.select_for_update(of=("self",))
+    before = snapshot(stored.get(pk=article.pk))
+    return before != snapshot(article, tags=tags, related=related)
+
+
 def save_article(article, *, editor=None, change_note="", minor=False, tags=None, related=None,
                  restored_from=None, expected_version=None, at=None):  # fmt: skip
     """Save ``article`` with its ``tags`` and ``related`` articles (None: leave them) and record
     one revision; returns it. ``at`` backdates the save (imports and the demo replay history);
     ``expected_version`` defaults to the version the instance was loaded with.
 
-    Raises ``StaleArticleError`` when someone else saved the article in between.
+    A save that would change nothing changes nothing: no revision, no date, no version; it
+    returns None. Raises ``StaleArticleError`` when someone else saved the article in between.
     """
     is_new = article._state.adding
     if is_new and minor:
@@ -112,6 +142,9 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
             article.version = 1
         else:
             version = article.version if expected_version is None else expected_version
+            if not has_changes(article, tags=tags, related=related, lock=True):
+                _check_version(article, version)
+                return None
             _claim_version(article, version)
         _stamp_dates(article, is_new=is_new, minor=minor, now=at or timezone.now())
         article.save()
@@ -131,7 +164,8 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
 
 
 def restore_revision(article, revision, *, editor, change_note="", minor=False):
-    """Bring back the content of ``revision`` as a new revision; history only ever grows."""
+    """Bring back the content of ``revision`` as a new revision; history only ever grows.
+    Returns None when the revision's content is already the current one."""
     if revision.article_id != article.pk:
         raise ValueError("That revision belongs to another article.")
     data = revision.snapshot

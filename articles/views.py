@@ -1,4 +1,5 @@
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
@@ -26,7 +27,11 @@ def article_detail(request, slug):
     articles = Article.objects.for_detail_page()
     if not can_preview(request.user):
         articles = articles.published()
-    article = get_object_or_404(articles, slug=slug)
+    article = articles.filter(slug=slug).first()
+    if article is None:
+        if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
+            return render(request, "articles/gone.html", status=410)
+        raise Http404("No such article.")
     return render_article(request, article)
 
 

@@ -35,7 +35,7 @@ def form_data(article, **overrides):
         "comments_open": "on" if article.comments_open else "",
         "regularly_updated": "",
         "featured": "",
-        "change_note": "",
+        "change_note": "Updated in a test.",
         "loaded_version": article.version,
     }
     data.update(overrides)
