@@ -1,9 +1,18 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from .models import Article, Author, Tag
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """URLs on the configured site (the domain comes from the synced ``Site`` row)."""
+
+    @property
+    def protocol(self):
+        return settings.SITE_SCHEME
+
+
+class ArticleSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -14,14 +23,14 @@ class ArticleSitemap(Sitemap):
         return article.date_modified
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(SiteSitemap):
     changefreq = "weekly"
 
     def items(self):
         return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -1,5 +1,7 @@
 """schema.org JSON-LD for article pages, from the honest dates."""
 
+from core.site import absolute_url
+
 
 def article_json_ld(article, request):
     """schema.org JSON-LD: a medical web page with honest dates, author and reviewer."""
@@ -8,18 +10,18 @@ def article_json_ld(article, request):
         "@type": ["Article", "MedicalWebPage"],
         "headline": article.title,
         "description": article.dek,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": absolute_url(article.get_absolute_url()),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.date_modified.isoformat() if article.date_modified else None,
         "author": {
             "@type": "Person",
             "name": article.author.byline,
-            "url": request.build_absolute_uri(article.author.get_absolute_url()),
+            "url": absolute_url(article.author.get_absolute_url()),
         },
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if article.hero_image:
-        data["image"] = request.build_absolute_uri(article.hero_image.url)
+        data["image"] = absolute_url(article.hero_image.url)
     if article.reviewer_id:
         data["reviewedBy"] = {"@type": "Person", "name": article.reviewer.byline}
         data["lastReviewed"] = data["dateModified"]

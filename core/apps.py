@@ -1,7 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     """What every app shares: sanitizing, pagination, admin mixins, site-wide views."""
 
     name = "core"
+
+    def ready(self):
+        from django.apps import apps
+
+        from .site import sync_site
+
+        # After django.contrib.sites creates its default row (example.com), correct it.
+        sites = apps.get_app_config("sites")
+        post_migrate.connect(sync_site, sender=sites, dispatch_uid="core.sync_site")

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from .site import absolute_url
+
 
 @require_GET
 def robots_txt(request):
@@ -13,7 +15,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /accounts/",
         "Disallow: /moderation/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
 

@@ -35,6 +35,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set the SECRET_KEY environment variable." in result.stderr
 
 
+def test_production_refuses_to_start_without_its_domain():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(64))
+    assert result.returncode != 0
+    assert "Set the SITE_DOMAIN environment variable." in result.stderr
+
+
 def test_production_refuses_a_weak_secret_key():
     result = manage("check", SECRET_KEY="changeme")
     assert result.returncode != 0
@@ -44,14 +50,16 @@ def test_production_refuses_a_weak_secret_key():
 def test_production_passes_the_deploy_checklist():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="news.example.org",
+        SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_seed_demo_refuses_to_run_in_production():
-    result = manage("seed_demo", SECRET_KEY=secrets.token_urlsafe(64))
+    result = manage(
+        "seed_demo", SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org"
+    )
     assert result.returncode != 0
     assert "seed_demo refuses to run with production settings" in result.stderr
 

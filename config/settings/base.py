@@ -10,10 +10,16 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's one identity: its name and public domain name every absolute link, email, sitemap
+# and JSON-LD block, and the Sites framework's row is kept in step (core/site.py). Production
+# requires SITE_DOMAIN.
 SITE_NAME = env_str("SITE_NAME", "Healthy Questions")
+SITE_DOMAIN = env_str("SITE_DOMAIN", "127.0.0.1:8000")
+SITE_SCHEME = env_str("SITE_SCHEME", "http")
+SITE_URL = f"{SITE_SCHEME}://{SITE_DOMAIN}"
 SITE_ID = 1
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", SITE_DOMAIN.split(":")[0]])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -182,5 +188,3 @@ ARTICLES_PER_PAGE = 10
 # seed_demo creates users with a known password: it refuses to run where this is True.
 IS_PRODUCTION = False
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "healthdemo-2026")
-# Absolute links in emails (replies, moderator alerts).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

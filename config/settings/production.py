@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 SECRET_KEY = env_str("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
@@ -13,6 +13,10 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
     )
 DEBUG = False
 IS_PRODUCTION = True
+SITE_DOMAIN = env_str("SITE_DOMAIN")  # required: the public domain, e.g. news.example.org
+SITE_SCHEME = env_str("SITE_SCHEME", "https")
+SITE_URL = f"{SITE_SCHEME}://{SITE_DOMAIN}"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [SITE_DOMAIN.split(":")[0]])
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must not be on with production settings.")
 

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SITE_DOMAIN = "testserver"  # the test client's host, so absolute links resolve in tests
+SITE_URL = f"{SITE_SCHEME}://{SITE_DOMAIN}"  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
