@@ -1,4 +1,5 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from django import forms
 
 
 class LoginForm(AllauthLoginForm):
@@ -14,3 +15,23 @@ class LoginForm(AllauthLoginForm):
                 "leave it unticked on a shared or public computer and you are signed out "
                 "when the browser closes."
             )
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account is final: the owner confirms with their password."""
+
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing was deleted.")
+        return password

@@ -36,3 +36,18 @@ class User(AbstractUser):
     @property
     def is_moderator(self):
         return self.is_superuser or self.in_group(MODERATORS_GROUP)
+
+
+class AccountDeletion(models.Model):
+    """A record that an account was deleted at its owner's request, without personal data:
+    only the former id, when, and what happened to the things they left (their comments)."""
+
+    former_user_id = models.PositiveBigIntegerField()
+    deleted_at = models.DateTimeField(auto_now_add=True)
+    summary = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+
+    def __str__(self):
+        return f"Account #{self.former_user_id} deleted {self.deleted_at:%Y-%m-%d}"

@@ -196,7 +196,7 @@ class Comment(models.Model):
     def author_name(self):
         if self.author_id:
             return self.author.display_name
-        return self.legacy_author_name or "Former reader"
+        return self.legacy_author_name or "Former member"
 
     @property
     def anchor(self):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -184,6 +184,10 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = 10
+
+# When a commenter deletes their account: "keep" their comments signed "Former member" (threads
+# stay readable), or "remove" them (replies stay under a placeholder).
+DELETED_ACCOUNT_COMMENTS = env_choice("DELETED_ACCOUNT_COMMENTS", ["keep", "remove"], "keep")
 
 # seed_demo creates users with a known password: it refuses to run where this is True.
 IS_PRODUCTION = False
