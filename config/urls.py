@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -7,6 +8,9 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS
 from core import views as core_views
 
+# One login for everyone: the admin's own login form would skip allauth's rate limits and
+# "remember me", so /admin/login/ sends people to the site's login page instead.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = f"{settings.SITE_NAME} newsroom"
 

@@ -1,11 +1,17 @@
 """Site-wide views: robots.txt and the friendly error pages."""
 
-from django.http import HttpResponseServerError
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from .site import absolute_url
+
+RETRY_AFTER_SECONDS = 30
 
 
 @require_GET
@@ -31,5 +37,12 @@ def permission_denied(request, exception):
 
 
 def server_error(request):
-    # A plain render without context processors: the error may be the database itself.
+    """The 500 handler. A database outage is not our bug but a pause: readers get "503 Service
+    Unavailable" with ``Retry-After``, and the next request after recovery works as usual.
+    Plain renders without context processors: the error may be the database itself."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -26,10 +26,10 @@ def test_an_editor_updates_an_article_in_ckeditor(live_server, browser_page, aut
         tags=[make_tag("Hydration")],
     )
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
+    page.goto(f"{live_server.url}/admin/")  # the site's one login page, then back
+    page.fill("#id_login", "editor")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")

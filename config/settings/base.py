@@ -121,6 +121,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Rate limits are keyed on the client's address. Behind a load balancer that address is in
+# X-Forwarded-For: set TRUSTED_PROXY_COUNT to the number of proxies in front of the app (1 for
+# one load balancer), or TRUSTED_CLIENT_IP_HEADER to a header the proxy sets (e.g. X-Real-IP).
+# Left at 0, every visitor behind a proxy would share one limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # "remember me" keeps a reader signed in for 30 days
 
