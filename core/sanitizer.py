@@ -15,7 +15,7 @@ from html import escape as html_escape
 
 import bleach
 import bleach.linkifier
-from bleach.linkifier import Linker
+from bleach.linkifier import build_url_re
 
 ALLOWED_TAGS = frozenset(
     {
@@ -61,34 +61,46 @@ _DROP_RE = re.compile(
 # Characters that have no place in stored text and can smuggle markup past naive filters.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+
+def _harden_links(attrs, new=False):
+    """Links that leave the site get rel="noopener noreferrer"; internal links stay plain.
+    Text the linkifier turns into a link must be http, https or mailto, like any other link."""
+    href = attrs.get((None, "href"), "")
+    if new and not href.lower().startswith(("http://", "https://", "mailto:")):
+        return None
+    if href.startswith(("http://", "https://")):
+        attrs[(None, "rel")] = "noopener noreferrer"
+    return attrs
+
+
+# Plain-text URLs become links only for the protocols readers may follow, and a domain written
+# after another scheme ("ftp://example.org") stays text rather than turning into an http link.
+_URL_RE = re.compile(
+    build_url_re(protocols=["http", "https"]).pattern.replace(r"(?<![@.])", r"(?<![@.:/])", 1),
+    re.IGNORECASE | re.VERBOSE | re.UNICODE,
+)
+
+# One pass: sanitize, then linkify the sanitized token stream. (bleach's separate Linker with
+# skip_tags re-escapes the text it skips, so code in <pre> gained an &amp; on every save.)
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-)
-
-
-def _harden_links(attrs, new=False):
-    """Links that leave the site get rel="noopener noreferrer"; internal links stay plain."""
-    href = attrs.get((None, "href"), "")
-    if href.startswith(("http://", "https://")):
-        attrs[(None, "rel")] = "noopener noreferrer"
-    return attrs
-
-
-_linker = Linker(callbacks=[_harden_links], skip_tags={"pre", "code"}, parse_email=False)
+    filters=[partial(bleach.linkifier.LinkifyFilter, callbacks=[_harden_links],
+                     skip_tags={"pre", "code"}, parse_email=False, url_re=_URL_RE)],
+)  # fmt: skip
 
 
 def clean_rich_text(html):
-    """Return ``html`` reduced to the allow-list above. Safe to call on already-clean HTML."""
+    """Return ``html`` reduced to the allow-list above. Idempotent: cleaning clean HTML
+    returns it unchanged (a property test checks this)."""
     if not html:
         return ""
     html = _CONTROL_RE.sub("", html)
     html = _DROP_RE.sub("", html)
-    cleaned = _cleaner.clean(html)
-    return _linker.linkify(cleaned).strip()
+    return _cleaner.clean(html).strip()
 
 
 # Invisible characters that can hide or reorder text: zero-width spaces and joiners, bidi
@@ -113,7 +125,7 @@ _comment_cleaner = bleach.Cleaner(
     protocols={"http", "https"},
     strip=True,
     filters=[partial(bleach.linkifier.LinkifyFilter, callbacks=[_comment_links],
-                     parse_email=False)],
+                     parse_email=False, url_re=_URL_RE)],
 )  # fmt: skip
 
 
@@ -132,6 +144,11 @@ def render_comment(text):
     html = "".join(
         "<p>{}</p>".format(html_escape(paragraph).replace("\n", "<br>")) for paragraph in paragraphs
     )
+    return sanitize_comment_html(html)
+
+
+def sanitize_comment_html(html):
+    """Comment HTML reduced to paragraphs, line breaks and nofollow http(s) links."""
     return _comment_cleaner.clean(html)
 
 

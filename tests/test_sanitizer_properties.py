@@ -1,0 +1,64 @@
+"""The sanitizer is idempotent and exact: cleaning clean text changes nothing, whatever it is."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.sanitizer import (
+    clean_rich_text,
+    normalize_comment_text,
+    render_comment,
+    sanitize_comment_html,
+)
+
+FRAGMENTS = [
+    "<p>", "</p>", "<pre>", "</pre>", "<code>", "</code>", "<h2>", "</h2>",
+    "<ul><li>", "</li></ul>",
+    "<a href=\"https://example.org/a?b=1&amp;c=2\">", "<a href=\"javascript:x()\">", "</a>",
+    "<img src=\"/media/x.jpg\" alt=\"A & B\">", "<script>x()</script>", "<b onclick=\"x()\">",
+    "</b>", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&nbsp;", "&", "<", ">", "\"", "'",
+    "if a < b && c", "www.example.org", "https://example.org/x", "ftp://files.example.org/a",
+    "data:text/html,<b>x</b>", "xmpp://me@example.org", "mailto:me@example.org", "\n", " ",
+    "\u200b", "\x00", "\x07", "<!-- note -->", "<![CDATA[x]]>", "é", "😀", "<br>", "<hr>",
+]  # fmt: skip
+html_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_like)
+def test_rich_text_sanitized_twice_equals_once(html):
+    once = clean_rich_text(html)
+    assert clean_rich_text(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_like)
+def test_comments_sanitized_twice_equal_once(text):
+    stored = normalize_comment_text(text)
+    assert normalize_comment_text(stored) == stored
+    shown = render_comment(stored)
+    assert render_comment(stored) == render_comment(text)
+    assert sanitize_comment_html(shown) == shown
+
+
+def test_code_in_pre_survives_three_saves_unchanged():
+    html = "<pre>if a &lt; b &amp;&amp; c</pre>"
+    saved = html
+    for _ in range(3):
+        saved = clean_rich_text(saved)
+    assert saved == html
+
+
+@pytest.mark.parametrize(
+    "text", ["data:text/html,hello", "ftp://files.example.org/a", "xmpp://me@example.org"]
+)
+def test_only_http_https_and_mailto_text_becomes_a_link(text):
+    assert "<a" not in clean_rich_text(f"<p>See {text} now</p>")
+    assert "<a" not in render_comment(f"See {text} now")
+
+
+def test_http_text_still_becomes_a_link():
+    assert 'href="https://example.org/x"' in clean_rich_text("<p>https://example.org/x</p>")
+    assert 'href="https://example.org/x"' in render_comment("https://example.org/x")
