@@ -16,8 +16,8 @@ from django.utils import timezone
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
 from articles.models import Article, Author, Revision, Tag
 
-from . import article_content as demo_content
 from . import images as demo_images
+from . import loader as demo_content
 
 DEMO_USERS = [
     # username, first name, last name, is_staff, is_superuser, groups

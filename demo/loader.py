@@ -56,9 +56,8 @@ def parse(path, text=None):
         raise ContentError(f"{path}: {error}") from error
 
 
-def known(values, known_values, path, what):
-    unknown = sorted(set(values) - set(known_values))
-    expect(not unknown, path, f"unknown {what} {', '.join(map(repr, unknown))}.")
+def known(values, allowed, path, what):
+    expect(not (bad := set(values) - set(allowed)), path, f"unknown {what} {sorted(map(str, bad))}")
 
 
 def read_article(path, authors, tags):
@@ -84,9 +83,7 @@ def load(root=ROOT):
     users = [banned["username"], *(c["user"] for c in comments),
              *(flag["user"] for c in comments for flag in c["flags"])]  # fmt: skip
     known(users, STAFF_USERS | {c["username"] for c in data["commenters"]}, path, "user")
-    parents_first = all(c["parent"] in [None, *(p["key"] for p in comments[:i])]
-                        for i, c in enumerate(comments))  # fmt: skip
-    expect(parents_first, path, "a comment's parent must be listed before it.")
+    known([c["parent"] for c in comments], [None, *(c["key"] for c in comments)], path, "parent")
     return {"authors": authors, "tags": tags, "articles": articles,
             "commenters": data["commenters"], "comments": comments, "banned": banned}  # fmt: skip
 
