@@ -158,14 +158,6 @@ def seed_articles(*, authors, tags, editor):
     ]
 
 
-SYNTHETIC_BODY = (
-    "<p>This synthetic article exists for load testing. It has the length and shape of a "
-    "real one: paragraphs, a section heading and a list.</p>"
-    "<h2>What to measure</h2><ul><li>Page render time</li><li>Query count</li>"
-    "<li>Response size</li></ul>" + "<p>Filler paragraph for realistic page weight.</p>" * 12
-)
-
-
 def seed_synthetic_articles(count, *, authors, tags, editor):
     """Add ``count`` synthetic articles for load tests; numbering continues on re-runs."""
     author_list, tag_list = list(authors.values()), list(tags.values())
@@ -177,7 +169,7 @@ def seed_synthetic_articles(count, *, authors, tags, editor):
             slug=f"load-test-article-{number}",
             title=f"Load-test article {number}: what does a busy page cost?",
             dek="A synthetic article for load testing.",
-            body=SYNTHETIC_BODY,
+            body=demo_content.SYNTHETIC_BODY,
             author=author_list[number % len(author_list)],
             status=Article.Status.PUBLISHED,
             published_at=base - timedelta(minutes=number),

@@ -84,7 +84,8 @@ def load(root=ROOT):
              *(flag["user"] for c in comments for flag in c["flags"])]  # fmt: skip
     known(users, STAFF_USERS | {c["username"] for c in data["commenters"]}, path, "user")
     known([c["parent"] for c in comments], [None, *(c["key"] for c in comments)], path, "parent")
-    return {"authors": authors, "tags": tags, "articles": articles,
+    synthetic = (root / "synthetic-article.html").read_text(encoding="utf-8").removesuffix("\n")
+    return {"authors": authors, "tags": tags, "articles": articles, "synthetic_body": synthetic,
             "commenters": data["commenters"], "comments": comments, "banned": banned}  # fmt: skip
 
 
@@ -92,6 +93,6 @@ default = functools.cache(load)  # the shipped content, read once
 
 
 def __getattr__(name):  # loader.ARTICLES and friends: the shipped content, read on first use
-    if name in {"AUTHORS", "TAGS", "ARTICLES", "COMMENTERS", "COMMENTS", "BANNED"}:
+    if name.isupper() and name.lower() in default():
         return default()[name.lower()]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
