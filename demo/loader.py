@@ -63,7 +63,7 @@ def known(values, allowed, path, what):
 def read_article(path, authors, tags):
     front, separator, body = path.read_text(encoding="utf-8").partition("\n---\n")
     expect(front.startswith("---\n") and separator, path, "no front matter between --- lines.")
-    data = checked("article", parse(path, front[4:]), path)
+    data = checked("article", parse(path, front[3:]), path)  # YAML errors: file line numbers
     known(filter(None, [data["author"], data["reviewer"]]), authors, path, "author")
     known(data["tags"], tags, path, "tag")
     return {"slug": path.stem, **data, "body": body.removesuffix("\n")}
