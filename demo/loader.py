@@ -1,6 +1,7 @@
 """Reads and checks the demo newsroom's data files in ``demo/content/``; no prose is in Python.
 
-``articles/<slug>.html`` is YAML front matter between ``---`` lines, then the HTML body.
+``articles/<slug>.html`` (the slug is the file's name) is YAML front matter between ``---``
+lines, then the HTML body. ``load()`` returns what ``articles.py`` and ``comments.py`` seed.
 """
 
 import copy
@@ -64,7 +65,7 @@ def read_article(path, authors, tags):
     front, separator, body = path.read_text(encoding="utf-8").partition("\n---\n")
     expect(front.startswith("---\n") and separator, path, "no front matter between --- lines.")
     data = checked("article", parse(path, front[3:]), path)  # YAML errors: file line numbers
-    known(filter(None, [data["author"], data["reviewer"]]), authors, path, "author")
+    known([data["author"], *filter(None, [data["reviewer"]])], authors, path, "author")
     known(data["tags"], tags, path, "tag")
     return {"slug": path.stem, **data, "body": body.removesuffix("\n")}
 
