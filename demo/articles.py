@@ -17,8 +17,8 @@ from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
 from articles.models import Article, Author, Tag
 from articles.revisions import save_article
 
-from . import article_content as demo_content
 from . import images as demo_images
+from . import loader as demo_content
 
 DEMO_USERS = [
     # username, first name, last name, is_staff, is_superuser, groups
@@ -157,14 +157,6 @@ def seed_articles(*, authors, tags, editor):
     ]
 
 
-SYNTHETIC_BODY = (
-    "<p>This synthetic article exists for load testing. It has the length and shape of a "
-    "real one: paragraphs, a section heading and a list.</p>"
-    "<h2>What to measure</h2><ul><li>Page render time</li><li>Query count</li>"
-    "<li>Response size</li></ul>" + "<p>Filler paragraph for realistic page weight.</p>" * 12
-)
-
-
 def seed_synthetic_articles(count, *, authors, tags, editor):
     """Add ``count`` synthetic articles for load tests; numbering continues on re-runs."""
     author_list, tag_list = list(authors.values()), list(tags.values())
@@ -176,7 +168,7 @@ def seed_synthetic_articles(count, *, authors, tags, editor):
             slug=f"load-test-article-{number}",
             title=f"Load-test article {number}: what does a busy page cost?",
             dek="A synthetic article for load testing.",
-            body=SYNTHETIC_BODY,
+            body=demo_content.SYNTHETIC_BODY,
             author=author_list[number % len(author_list)],
             status=Article.Status.PUBLISHED,
             published_at=base - timedelta(minutes=number),

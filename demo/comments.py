@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 
-from . import comment_content as demo_content
+from . import loader as demo_content
 from .articles import ensure_user
 
 DEMO_SUSPECT_WORDS = "miracle\ncure-all\ndetox\nguaranteed"

@@ -1,6 +1,9 @@
 """``manage.py seed_demo``: a realistic, original demo that is safe to load twice."""
 
+import ast
+import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate
@@ -10,6 +13,8 @@ from django.db.models import Count
 from accounts.models import User
 from articles.models import Article, Author, Revision, Tag
 from comments.models import Comment, Flag, Sanction
+from demo import loader
+from demo.articles import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +36,11 @@ def test_seed_demo_loads_a_realistic_newsroom_and_is_idempotent(settings, client
     first = counts()
     assert "Demo users (password: healthdemo-2026)" in output
     assert seed() and counts() == first  # a second run creates nothing
+    content = loader.load()
+    assert "11 new demo articles" in output and "40 new demo comments" in output
+    assert first["Article"] == len(content["articles"]) == 11
+    assert first["Comment"] == len(content["comments"]) == 40
+    assert "0 new demo articles" in seed()
 
     published = Article.objects.published()
     assert published.count() >= 8
@@ -85,3 +95,80 @@ def test_seed_demo_refuses_negative_numbers():
     with pytest.raises(CommandError, match="--articles must be zero or a positive number."):
         seed("--articles", "-1")
     assert not Article.objects.exists()
+
+
+ARTICLE_KEYS = set(loader.SCHEMA["article"][0].split()) | set(loader.SCHEMA["article"][1])
+
+
+def test_loader_returns_every_article_file_with_the_required_keys():
+    files = sorted(loader.ROOT.glob("articles/*.html"))
+    articles = loader.load()["articles"]
+    assert len(files) == 11 and {a["slug"] for a in articles} == {f.stem for f in files}
+    published = [article["published"] for article in articles]
+    assert published == sorted(published)  # seeded oldest first, as before
+    for article in articles:
+        assert set(article) == ARTICLE_KEYS | {"slug", "body"}, article["slug"]
+        assert article["title"] and article["body"].startswith("<p>"), article["slug"]
+        for step in article["revisions"]:
+            assert {"date", "note", "minor", "replace"} <= set(step), article["slug"]
+    assert loader.STAFF_USERS == {username for username, *_ in DEMO_USERS}
+
+
+def test_the_seeding_code_reads_the_same_content_as_the_loader():
+    content = loader.load()
+    assert loader.ARTICLES == content["articles"] and loader.BANNED == content["banned"]
+    assert "Filler paragraph" in loader.SYNTHETIC_BODY
+    with pytest.raises(AttributeError):
+        loader.NO_SUCH_CONTENT  # noqa: B018
+
+
+WATER = "articles/do-you-really-need-eight-glasses-of-water-a-day.html"
+
+
+@pytest.mark.parametrize(
+    "name, old, new, message",
+    [
+        (WATER, "dek: The eight-glass", "subtitle: The eight-glass", r"missing \['dek'\]"),
+        (WATER, "featured: false", "featurd: false", r"unknown keys \['featurd'\]"),
+        (WATER, "author: priya-raman", "author: priya-rahman", "unknown author.*priya-rahman"),
+        (WATER, "reviewer: helen-achterberg", "reviewer: helen", "unknown author.*helen"),
+        (WATER, "[hydration, nutrition]", "[hydration, nutriton]", "unknown tag.*nutriton"),
+        (WATER, "  minor: true\n", "", r"revisions: missing \['minor'\]"),
+        (WATER, "title: Do you", "title: [Do you", "line 2, column 8"),  # not YAML
+        (WATER, "---\ntitle:", "title:", "no front matter"),
+        ("authors.yaml", "  credentials: RD\n", "", r"author: missing \['credentials'\]"),
+        ("tags.yaml", "- slug: sleep\n", "- slug: sleep\n  colour: blue\n", "unknown keys"),
+        ("comments.yaml", "article: why-do-my-knees", "article: why-my-knees", "unknown article"),
+        ("comments.yaml", "user: lena_r", "user: lena", "unknown user.*lena"),
+        ("comments.yaml", "parent: c1\n", "parent: c99\n", "unknown parent.*c99"),
+        ("comments.yaml", "  days_after_publish: 2\n", "", "days_after_publish"),
+    ],
+)
+def test_a_bad_data_file_raises_an_error_naming_it(tmp_path, name, old, new, message):
+    root = tmp_path / "content"
+    shutil.copytree(loader.ROOT, root)
+    text = (root / name).read_text(encoding="utf-8")
+    assert old in text
+    (root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(loader.ContentError, match=message) as error:
+        loader.load(root)
+    assert str(error.value).startswith(str(root / name))
+
+
+DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def test_the_demo_prose_stays_out_of_python():
+    """Short modules, and no long strings (docstrings aside): the prose is in demo/content/."""
+    modules = sorted(Path(loader.__file__).parent.rglob("*.py"))
+    assert len(modules) >= 6
+    for module in modules:
+        source = module.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 200, module
+        tree = ast.parse(source)
+        documented = [node for node in ast.walk(tree) if isinstance(node, DOCUMENTED)]
+        docstrings = {id(node.body[0].value) for node in documented if ast.get_docstring(node)}
+        strings = [node.value for node in ast.walk(tree) if id(node) not in docstrings
+                   and isinstance(node, ast.Constant) and isinstance(node.value, str)]  # fmt: skip
+        assert max(map(len, strings), default=0) <= 250, module
+        assert sum(map(len, strings)) <= 3000, module
