@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from core.admin import ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
 from .diff import diff_snapshots
 from .models import Article, Author, Page, Revision, Tag
@@ -89,7 +89,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RichTextAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ("title", "status", "author", "published_at", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
@@ -322,7 +322,7 @@ class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "credentials", "user")
     search_fields = ("name", "credentials")
     prepopulated_fields = {"slug": ("name",)}
@@ -337,6 +337,6 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "modified_at")
     prepopulated_fields = {"slug": ("title",)}

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "ckeditor",
+    "csp",
     "accounts",
     "core",
     "articles",
@@ -51,7 +53,41 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.SiteCSPMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
 ]
+
+# A strict Content-Security-Policy: no inline scripts or styles, no plugins, no framing. The
+# templates have no inline <script>, style attribute or on…= handler, so nothing needs a nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin only: Django's admin widgets and CKEditor 4 set inline styles, CKEditor edits in an
+# iframe of its own (about:blank) and previews pasted images as data:/blob: URLs. Scripts stay
+# 'self' only: no inline script and no eval anywhere.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CSP_UPDATE = {
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+    "frame-src": [SELF],
+}
+# Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4
+# activates its editing iframe with an inline script it writes itself.
+CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
+# Pages that show private data to whoever asks for them (forms with personal details, the queue).
+PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

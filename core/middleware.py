@@ -1,0 +1,54 @@
+"""Response headers every page gets: a strict Content-Security-Policy, and no caching of pages
+that show private data."""
+
+from dataclasses import replace
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """The strict policy in ``settings.CONTENT_SECURITY_POLICY`` everywhere, widened only on
+    the admin by ``settings.ADMIN_CSP_UPDATE`` (what Django's admin and CKEditor need)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            parts = replace(parts, update=merge_csp(parts.update, settings.ADMIN_CSP_UPDATE))
+        return parts
+
+
+def merge_csp(*updates):
+    """Several ``{directive: [sources]}`` updates as one, sources added up."""
+    merged = {}
+    for update in updates:
+        for directive, sources in (update or {}).items():
+            merged.setdefault(directive, [])
+            merged[directive] += [source for source in sources if source not in merged[directive]]
+    return merged
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: private, no-store`` on every response that may show private data: any
+    page for a logged-in user (their own pending comments, their name, the moderation queue),
+    and the account and moderation areas whatever the visitor. Nothing private is ever kept by
+    a browser's back-forward cache, a proxy or a CDN."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        private = (user is not None and user.is_authenticated) or request.path_info.startswith(
+            tuple(settings.PRIVATE_URL_PREFIXES)
+        )
+        if private:
+            patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+            response.headers.pop("Expires", None)
+            # "public" from a view would contradict the above.
+            response["Cache-Control"] = ", ".join(
+                part for part in response["Cache-Control"].split(", ") if part != "public"
+            )
+        return response

@@ -1,0 +1,103 @@
+"""Every URL pattern answers with the strict Content-Security-Policy, and every page that can
+show private data says ``Cache-Control: private, no-store``."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from comments.models import Comment, Sanction
+
+pytestmark = pytest.mark.django_db
+
+STRICT_CSP = (
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+)
+
+
+def named_patterns(patterns=None, namespace=None):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue  # the admin is walked model by model below
+            yield from named_patterns(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+@pytest.fixture
+def every_url(article, reader, moderator):
+    comment = Comment.objects.create(article=article, author=reader, body="Hi.", status="approved")
+    sanction = Sanction.objects.create(user=reader, reason="Test.", created_by=moderator)
+    kwargs = {
+        "articles:article_detail": {"slug": article.slug},
+        "articles:tag_detail": {"slug": article.tags.get().slug},
+        "articles:author_detail": {"slug": article.author.slug},
+        "articles:page_detail": {"slug": "about"},
+        "comments:post": {"slug": article.slug},
+        "comments:edit": {"pk": comment.pk},
+        "comments:delete": {"pk": comment.pk},
+        "comments:flag": {"pk": comment.pk},
+        "moderation:queue": {"view": "flagged"},
+        "moderation:comment": {"pk": comment.pk},
+        "moderation:user": {"pk": reader.pk},
+        "moderation:sanction": {"pk": reader.pk},
+        "moderation:lift": {"pk": sanction.pk},
+        "account_confirm_email": {"key": "not-a-key"},
+        "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
+    }
+    urls = {name: reverse(name, kwargs=kwargs.get(name)) for name in named_patterns()}
+    for model in admin.site._registry:
+        opts = model._meta
+        urls[f"admin:{opts.app_label}_{opts.model_name}_changelist"] = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_changelist"
+        )
+    urls["admin:index"] = reverse("admin:index")
+    urls["admin:revisions"] = reverse("admin:articles_article_revisions", args=[article.pk])
+    return urls
+
+
+def is_private(url):
+    return re.match(r"^/(accounts|account|admin|moderation|comments)/", url)
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+@pytest.mark.parametrize("persona", [None, "moderator", "reader"])
+def test_every_url_has_the_csp_and_private_pages_are_never_stored(
+    client, request, every_url, persona
+):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    for name, url in every_url.items():
+        response = client.get(url)
+        assert response.status_code < 500, (name, url, response.status_code)
+        policy = response.get("Content-Security-Policy", "")
+        for directive in STRICT_CSP[2:]:
+            assert directive in policy, (name, url, policy)
+        if not url.startswith("/admin/"):
+            for directive in STRICT_CSP:
+                assert directive in policy, (name, url, policy)
+        if persona or is_private(url):
+            assert {"private", "no-store"} <= cache_control(response), (name, url)
+
+
+def test_the_admin_widens_the_policy_only_where_ckeditor_needs_it(client, superuser, article):
+    client.force_login(superuser)
+    change = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert "script-src 'self' 'unsafe-inline'" in change["Content-Security-Policy"]
+    changelist = client.get(reverse("admin:articles_article_changelist"))
+    assert "script-src 'self';" in changelist["Content-Security-Policy"] + ";"
+    assert "'unsafe-inline'" not in changelist["Content-Security-Policy"].split("style-src")[0]
+
+
+def test_public_pages_for_anonymous_readers_are_not_marked_private(client, article):
+    response = client.get(article.get_absolute_url())
+    assert "private" not in cache_control(response)
