@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
 from core.sanitizer import clean_plain_text
+from core.validators import validate_image_upload
 
 
 def validate_not_blank(value):
@@ -49,7 +50,9 @@ class Author(models.Model):
     credentials = PlainCharField(
         max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
     )
-    photo = models.ImageField(upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        upload_to="authors/", blank=True, validators=[validate_image_upload]
+    )
     short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
     full_bio = SanitizedRichTextField(blank=True)
     user = models.OneToOneField(
@@ -117,7 +120,9 @@ class Article(models.Model):
         "dek", max_length=400, blank=True, help_text="One or two sentences under the title."
     )
     body = SanitizedRichTextField()
-    hero_image = models.ImageField(upload_to="heroes/%Y/", blank=True)
+    hero_image = models.ImageField(
+        upload_to="heroes/%Y/", blank=True, validators=[validate_image_upload]
+    )
     hero_alt = PlainCharField(
         "hero image alt text",
         max_length=250,
