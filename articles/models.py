@@ -50,9 +50,7 @@ class Author(models.Model):
     credentials = PlainCharField(
         max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
     )
-    photo = models.ImageField(
-        upload_to="authors/", blank=True, validators=[validate_image_upload]
-    )
+    photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_upload])
     short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
     full_bio = SanitizedRichTextField(blank=True)
     user = models.OneToOneField(

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "core.middleware.PrivatePagesMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",
 ]
 
 # A strict Content-Security-Policy: no inline scripts or styles, no plugins, no framing. The
