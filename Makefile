@@ -17,10 +17,13 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
-	$(PY) manage.py runserver $(HOST)
+	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/); the task worker runs beside it"
+	@$(MAKE) --no-print-directory serve
 
+# The web server and the task worker (emails, scheduled jobs) side by side; Ctrl-C stops both.
 serve: install
+	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 test: install

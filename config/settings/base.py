@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "ckeditor",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "core",
     "articles",
@@ -168,7 +170,28 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or No
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # "remember me" keeps a reader signed in for 30 days
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every email is queued (core/mail.py) and delivered by the worker (manage.py db_worker) through
+# EMAIL_DELIVERY_BACKEND, with retries: a mail-server outage delays email, never loses it.
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+
+# Background tasks (django-tasks with its database backend): stored in the site's own
+# database, run by `manage.py db_worker` beside the web server. No other server needed.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email"],
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -10,7 +10,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SITE_DOMAIN = "testserver"  # the test client's host, so absolute links resolve in tests
 SITE_URL = f"{SITE_SCHEME}://{SITE_DOMAIN}"  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Queued email is delivered at once into mail.outbox; tests of the queue itself switch to the
+# database backend and run the worker (tests/test_email_queue.py).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                     "QUEUES": ["default", "email"]}}  # fmt: skip
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
