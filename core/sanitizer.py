@@ -107,26 +107,8 @@ def clean_rich_text(html):
 # embeddings, overrides and isolates, the BOM. Kept out of comments so what a moderator reads is
 # what readers see.
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-COMMENT_ALLOWED_TAGS = frozenset({"p", "br", "a"})
 COMMENT_LINK_REL = "nofollow ugc noopener"
-
-
-def _comment_links(attrs, new=False):
-    href = attrs.get((None, "href"), "")
-    if not href.startswith(("http://", "https://")):
-        return None  # drop the link, keep its text
-    attrs[(None, "rel")] = COMMENT_LINK_REL
-    return attrs
-
-
-_comment_cleaner = bleach.Cleaner(
-    tags=COMMENT_ALLOWED_TAGS,
-    attributes={"a": ["href", "rel"]},
-    protocols={"http", "https"},
-    strip=True,
-    filters=[partial(bleach.linkifier.LinkifyFilter, callbacks=[_comment_links],
-                     parse_email=False, url_re=_URL_RE)],
-)  # fmt: skip
+_TRAILING_PUNCTUATION = ".,;:!?'\""
 
 
 def normalize_comment_text(text):
@@ -137,19 +119,47 @@ def normalize_comment_text(text):
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _link(url):
+    href = url if url.lower().startswith(("http://", "https://")) else f"http://{url}"
+    return (
+        f'<a href="{html_escape(href, quote=True)}" rel="{COMMENT_LINK_REL}">{html_escape(url)}</a>'
+    )
+
+
+def _split_url(match_text):
+    """A matched URL without the punctuation that ends the sentence around it."""
+    lead = len(match_text) - len(match_text.lstrip("("))
+    url, tail = match_text[lead:], ""
+    while url and (
+        url[-1] in _TRAILING_PUNCTUATION or (url[-1] == ")" and url.count(")") > url.count("("))
+    ):
+        url, tail = url[:-1], url[-1] + tail
+    return match_text[:lead], url, tail
+
+
+def _linkify_text(text):
+    """Escaped ``text`` with its http(s) URLs as nofollow links. Every piece is escaped here,
+    from plain text, so readers see exactly the characters the commenter typed."""
+    parts, position = [], 0
+    for match in _URL_RE.finditer(text):
+        lead, url, tail = _split_url(match.group(0))
+        parts.append(html_escape(text[position : match.start()] + lead))
+        parts.append(_link(url) if url else "")
+        parts.append(html_escape(tail))
+        position = match.end()
+    parts.append(html_escape(text[position:]))
+    return "".join(parts)
+
+
 def render_comment(text):
-    """Plain comment text as safe HTML: paragraphs, line breaks and nofollow links only."""
+    """Plain comment text as safe HTML: paragraphs, line breaks and nofollow links only. Built
+    from the plain text (never by cleaning HTML), so "&copy;" typed is "&copy;" shown."""
     text = normalize_comment_text(text)
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
-    html = "".join(
-        "<p>{}</p>".format(html_escape(paragraph).replace("\n", "<br>")) for paragraph in paragraphs
+    return "".join(
+        "<p>{}</p>".format(_linkify_text(paragraph).replace("\n", "<br>"))
+        for paragraph in paragraphs
     )
-    return sanitize_comment_html(html)
-
-
-def sanitize_comment_html(html):
-    """Comment HTML reduced to paragraphs, line breaks and nofollow http(s) links."""
-    return _comment_cleaner.clean(html)
 
 
 def clean_plain_text(text):

@@ -1,0 +1,79 @@
+"""The article change form: the editor's change note, minor flag and the version they loaded."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Article
+from .revisions import has_changes
+
+
+class ArticleAdminForm(forms.ModelForm):
+    change_note = forms.CharField(
+        label="Change note (public)",
+        max_length=300,
+        required=False,
+        help_text="Written for readers: a substantive change's note appears in the article's "
+        "public update history, next to the new “last updated” date. Required unless the "
+        "change is minor.",
+    )
+    is_minor = forms.BooleanField(
+        label="Minor edit",
+        required=False,
+        help_text="Tick for a typo, formatting or link fix that does not change what the article "
+        "tells readers. Minor edits keep the public “last updated” date and need no public note. "
+        "Leave it unticked when advice, facts or sources changed.",
+    )
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "dek", "body", "hero_image", "hero_alt", "hero_caption",
+            "hero_credit", "author", "reviewer", "tags", "related", "status", "published_at",
+            "featured", "regularly_updated", "comments_open",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        if "related" in self.fields and self.instance.pk:
+            self.fields["related"].queryset = Article.objects.exclude(pk=self.instance.pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            loaded = cleaned.get("loaded_version")
+            # Lock the row until the admin's transaction ends, so check and save are one step.
+            current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+            if current is not None and loaded != current.version:
+                last = current.revisions.select_related("editor").order_by("-number").first()
+                who = last.editor.display_name if last and last.editor else "someone else"
+                when = last.created_at.strftime("%Y-%m-%d %H:%M UTC") if last else "just now"
+                raise ValidationError(
+                    f"Not saved: {who} saved this article at {when}, after you opened it. "
+                    "Your text is still in the form below. Copy your changes, open the article "
+                    "again to see the latest version, and apply them there.",
+                    code="stale",
+                )
+        if cleaned.get("is_minor") and not self.instance.pk:
+            self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
+        return cleaned
+
+    def _post_clean(self):
+        # The instance holds the cleaned, sanitized values only after the model's own
+        # validation, so this is where "would this save change anything?" can be answered.
+        super()._post_clean()
+        self.nothing_to_save = False
+        if not self.instance.pk or self.errors:
+            return
+        tags, related = self.cleaned_data.get("tags"), self.cleaned_data.get("related")
+        if not has_changes(self.instance, tags=tags, related=related):
+            self.nothing_to_save = True
+        elif not self.cleaned_data.get("is_minor") and not self.cleaned_data.get("change_note"):
+            self.add_error(
+                "change_note",
+                "Write a note for readers: a substantive change appears in the public update "
+                "history with a new “last updated” date. For a typo or formatting fix, tick "
+                "“Minor edit” instead.",
+            )
