@@ -12,6 +12,11 @@ class User(AbstractUser):
         "email me when someone replies to my comment",
         default=True,
     )
+    notify_on_review_due = models.BooleanField(
+        "email me when my medical reviews are due",
+        default=True,
+        help_text="For clinicians who review articles: a digest before and on the due date.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
@@ -15,7 +16,7 @@ from .revisions import save_article
 @admin.register(Article)
 class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ("title", "status", "author", "published_at", "updated_at", "modified_at")
+    list_display = ("title", "publication", "author", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
     delete_confirmation_template = "admin/articles/article/delete_confirmation.html"
     list_filter = ("status", "featured", "regularly_updated", "tags", "author")
@@ -24,7 +25,7 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("tags", "related")
     date_hierarchy = "published_at"
-    readonly_fields = ("updated_at", "modified_at", "revisions_link")
+    readonly_fields = ("publication", "updated_at", "modified_at", "revisions_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "dek", "body")}),
         ("Hero image", {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit")}),
@@ -33,11 +34,13 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
             "Publishing",
             {
                 "fields": (
+                    "publication",
                     "status",
                     "published_at",
                     "featured",
                     "regularly_updated",
                     "comments_open",
+                    "review_interval_months",
                     "updated_at",
                     "modified_at",
                     "revisions_link",
@@ -46,6 +49,17 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
         ),
         ("This change", {"fields": ("change_note", "is_minor", "loaded_version")}),
     )
+
+    @admin.display(description="Publication", ordering="published_at")
+    def publication(self, obj):
+        """What readers get now, with the time zone of every time shown."""
+        if obj.status != Article.Status.PUBLISHED:
+            return obj.get_status_display()
+        if obj.published_at is None:
+            return "Published on save"
+        when = timezone.localtime(obj.published_at)
+        stamp = f"{when:%-d %b %Y, %H:%M} ({timezone.get_current_timezone_name()})"
+        return f"Scheduled for {stamp}" if obj.is_scheduled else f"Published {stamp}"
 
     @admin.display(description="Revision history")
     def revisions_link(self, obj):

@@ -175,6 +175,7 @@ FIELDS = [
     ("featured", "Featured"),
     ("comments_open", "Comments open"),
     ("regularly_updated", "Regularly updated"),
+    ("review_interval_months", "Medical review interval (months)"),
     ("published_at", "Published at"),
 ]
 

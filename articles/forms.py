@@ -30,7 +30,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "dek", "body", "hero_image", "hero_alt", "hero_caption",
             "hero_credit", "author", "reviewer", "tags", "related", "status", "published_at",
-            "featured", "regularly_updated", "comments_open",
+            "featured", "regularly_updated", "comments_open", "review_interval_months",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):

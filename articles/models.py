@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -156,8 +157,19 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Original publication. Set automatically on first publish; "
-        "a future time schedules the article.",
+        help_text="Original publication, in the site's time zone "
+        f"({settings.TIME_ZONE}). Set automatically on first publish; a future time schedules "
+        "the article: it goes public by itself at that minute.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "medical review every (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=f"Empty: the site's default ({settings.MEDICAL_REVIEW_INTERVAL_MONTHS} months).",
+    )
+    went_live_at = models.DateTimeField(
+        null=True, editable=False, help_text="Internal: when publication tasks ran."
     )
     updated_at = models.DateTimeField(
         "last substantive update",
@@ -195,6 +207,18 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def review_interval(self):
+        return self.review_interval_months or settings.MEDICAL_REVIEW_INTERVAL_MONTHS
 
     @property
     def is_public(self):

@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from .models import Article, Author, Revision, Tag
+from .publishing import schedule_announcement
 
 # The pk of the article ``save_article`` is writing, so its own relation changes are not
 # recorded twice by the receiver.
@@ -57,6 +58,7 @@ def snapshot(article, *, tags=None, related=None):
         "featured": article.featured,
         "comments_open": article.comments_open,
         "regularly_updated": article.regularly_updated,
+        "review_interval_months": article.review_interval_months,
         # To the second, as the admin's form shows it: reopening and saving is not a change.
         "published_at": (
             article.published_at.isoformat(timespec="seconds") if article.published_at else None
@@ -159,6 +161,7 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
         if at is not None:
             Article.objects.filter(pk=article.pk).update(modified_at=at)
             article.modified_at = at
+        schedule_announcement(article)
         return record_revision(article, editor=editor, change_note=change_note, minor=minor,
                                restored_from=restored_from, at=at)  # fmt: skip
 
@@ -179,6 +182,7 @@ def restore_revision(article, revision, *, editor, change_note="", minor=False):
     for field in ("title", "dek", "body", "hero_alt", "hero_caption", "hero_credit",
                   "status", "featured", "comments_open", "regularly_updated"):  # fmt: skip
         setattr(article, field, data[field])
+    article.review_interval_months = data.get("review_interval_months")
     article.hero_image = data["hero_image"]
     article.author = authors[data["author"]["id"]]
     article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None

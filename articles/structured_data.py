@@ -2,6 +2,11 @@
 
 from core.site import absolute_url
 
+# Functions ``(article, data)`` that add to an article's JSON-LD. Apps above this one register
+# theirs when they load (medical review adds ``reviewedBy`` and ``lastReviewed``), so articles
+# never imports them.
+CONTRIBUTORS = []
+
 
 def article_json_ld(article, request):
     """schema.org JSON-LD: a medical web page with honest dates, author and reviewer."""
@@ -22,7 +27,6 @@ def article_json_ld(article, request):
     }
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
-    if article.reviewer_id:
-        data["reviewedBy"] = {"@type": "Person", "name": article.reviewer.byline}
-        data["lastReviewed"] = data["dateModified"]
+    for contribute in CONTRIBUTORS:
+        contribute(article, data)
     return data

@@ -100,7 +100,9 @@ def clean_rich_text(html):
         return ""
     html = _CONTROL_RE.sub("", html)
     html = _DROP_RE.sub("", html)
-    return _cleaner.clean(html).strip()
+    # A parser drops the first newline inside <pre>; write it twice so one survives the next
+    # parse and code that starts with a blank line keeps it.
+    return _cleaner.clean(html).strip().replace("<pre>\n", "<pre>\n\n")
 
 
 # Invisible characters that can hide or reorder text: zero-width spaces and joiners, bidi

@@ -1,10 +1,8 @@
 """Loading the demo newsroom: users, authors, tags and articles with dated revision histories.
-
-Used by ``manage.py seed_demo``. Every step looks up what exists first, so running it again
-creates nothing twice.
+Used by ``manage.py seed_demo``; every step looks up what exists first, so reruns add nothing.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -25,13 +23,17 @@ DEMO_USERS = [
     ("reader", "Riley", "Reader", False, False, []),
     ("editor", "Eden", "Editor", True, False, [EDITORS_GROUP]),
     ("moderator", "Morgan", "Moderator", True, False, [MODERATORS_GROUP]),
+    ("reviewer", "Maya", "Okafor", True, False, ["Medical reviewers"]),
     ("admin", "Ada", "Admin", True, True, []),
 ]
 
 
 def aware(day, hour=9):
-    """A date string as an aware datetime in the site's time zone."""
-    return timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(hour)))
+    """A date ("YYYY-MM-DD", or "tomorrow" for a scheduled article) in the site's time zone."""
+    when = (
+        timezone.localdate() + timedelta(days=1) if day == "tomorrow" else date.fromisoformat(day)
+    )
+    return timezone.make_aware(datetime.combine(when, time(hour)))
 
 
 def ensure_user(username, password, *, first_name="", last_name="", is_staff=False,
@@ -129,7 +131,7 @@ def seed_article(data, *, authors, tags, editor):
         editor=editor,
         change_note="First published.",
         tags=[tags[slug] for slug in data["tags"]],
-        at=published,
+        at=min(published, timezone.now()),
     )
 
     for step in data.get("revisions", []):

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).with_name("content")
-STAFF_USERS = {"reader", "editor", "moderator", "admin"}  # made by articles.seed_users
+STAFF_USERS = {"reader", "editor", "moderator", "reviewer", "admin"}  # articles.seed_users
 SCHEMA = {  # kind: (required keys, optional keys with their defaults; ... means left out)
     "author": ("slug name credentials short_bio full_bio photo_color", {}),
     "tag": ("slug name description", {}),
@@ -24,6 +24,8 @@ SCHEMA = {  # kind: (required keys, optional keys with their defaults; ... means
     "comments": ("key article user status days_after_publish body",
                  {"parent": None, "flags": [], "rejection_reason": ...}),
     "flags": ("user reason", {"note": ...}),
+    "reviews": ("article reviewer days_ago outcome", {"notes": "", "edited_after": None}),
+    "edited_after": ("days_ago note append", {}),
 }  # fmt: skip
 
 
@@ -47,6 +49,8 @@ def checked(kind, data, path):
     data.update({key: str(data[key]) for key in ("published", "date") if key in data})  # dates
     for key in data.keys() & {"revisions", "commenters", "comments", "flags"}:
         data[key] = [checked(key, item, path) for item in data[key]]
+    if data.get("edited_after"):
+        data["edited_after"] = checked("edited_after", data["edited_after"], path)
     return data
 
 
@@ -85,9 +89,14 @@ def load(root=ROOT):
              *(flag["user"] for c in comments for flag in c["flags"])]  # fmt: skip
     known(users, STAFF_USERS | {c["username"] for c in data["commenters"]}, path, "user")
     known([c["parent"] for c in comments], [None, *(c["key"] for c in comments)], path, "parent")
+    path = root / "reviews.yaml"
+    reviews = [checked("reviews", item, path) for item in parse(path)]
+    known([r["article"] for r in reviews], [a["slug"] for a in articles], path, "article")
+    known([r["reviewer"] for r in reviews], slugs[0], path, "author")
     synthetic = (root / "synthetic-article.html").read_text(encoding="utf-8").removesuffix("\n")
     return {"authors": authors, "tags": tags, "articles": articles, "synthetic_body": synthetic,
-            "commenters": data["commenters"], "comments": comments, "banned": banned}  # fmt: skip
+            "commenters": data["commenters"], "comments": comments, "banned": banned,
+            "reviews": reviews}  # fmt: skip
 
 
 default = functools.cache(load)  # the shipped content, read once

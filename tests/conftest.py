@@ -11,7 +11,7 @@ from articles.revisions import save_article
 from comments import moderation
 from comments.models import Comment
 from tests.browser import launched_browser_page
-from tests.factories import make_article, make_tag, make_user
+from tests.factories import make_article, make_review, make_tag, make_user
 
 
 @pytest.fixture
@@ -116,6 +116,7 @@ def full_article(author, editor):
     save_article(
         article, editor=editor, change_note="Added advice on hiccups lasting over 48 hours."
     )
+    make_review(article, reviewer, on=timezone.localdate() - timedelta(days=20))
     return article
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from articles.models import Article, Tag
 from articles.revisions import save_article
+from reviews.models import MedicalReview
 
 PASSWORD = "correct-horse-battery"
 _numbers = itertools.count(1)
@@ -51,3 +52,15 @@ def make_article(author, *, title=None, tags=(), status=Article.Status.PUBLISHED
     article = Article(**defaults)
     save_article(article, change_note="First published.", tags=tags)
     return article
+
+
+def make_review(article, reviewer, *, on=None, outcome="no_changes", notes=""):
+    """A medical review of the article's latest revision."""
+    return MedicalReview.objects.create(
+        article=article,
+        reviewer=reviewer,
+        reviewed_on=on or timezone.localdate(),
+        outcome=outcome,
+        notes=notes,
+        revision=article.revisions.order_by("-number").first(),
+    )

@@ -66,7 +66,7 @@ def test_drafts_are_404_to_the_public_and_previewable_by_editors(client, author,
     client.force_login(editor)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
-    assert "Preview: this article is a draft" in response.content.decode()
+    assert "Preview: not public. This article is a draft" in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
     assert "Unfinished piece" not in client.get("/").content.decode()
 
@@ -219,14 +219,15 @@ def test_the_article_page_query_count_does_not_grow(
 ):
     # Queries for an anonymous reader: 1 article with author and reviewer, 2 tags, 3 public
     # updates, 4 explicit related, 5 tag-based related fallback, 6 disclaimer text,
-    # 7 moderation settings, 8 top-level comment count, 9 approved comment count
-    # (with comments, 10 top-level page and 11 their replies: see test_comments_page.py).
+    # 7 latest medical review, 8 moderation settings, 9 top-level comment count, 10 approved
+    # comment count (with comments, 11 top-level page and 12 their replies: see
+    # test_comments_page.py).
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
     large = make_article(author, tags=[make_tag()])
     grow(large, tags=25, revisions=40, related=2, editor=editor)
-    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 9)
-    large_count = count_queries(client, large.get_absolute_url(), django_assert_max_num_queries, 9)
+    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 10)
+    large_count = count_queries(client, large.get_absolute_url(), django_assert_max_num_queries, 10)
     assert small_count == large_count
 
 

@@ -37,8 +37,9 @@ def test_seed_demo_loads_a_realistic_newsroom_and_is_idempotent(settings, client
     assert "Demo users (password: healthdemo-2026)" in output
     assert seed() and counts() == first  # a second run creates nothing
     content = loader.load()
-    assert "11 new demo articles" in output and "40 new demo comments" in output
-    assert first["Article"] == len(content["articles"]) == 11
+    assert "12 new demo articles" in output and "40 new demo comments" in output
+    assert "6 new medical reviews" in output
+    assert first["Article"] == len(content["articles"]) == 12
     assert first["Comment"] == len(content["comments"]) == 40
     assert "0 new demo articles" in seed()
 
@@ -103,7 +104,7 @@ ARTICLE_KEYS = set(loader.SCHEMA["article"][0].split()) | set(loader.SCHEMA["art
 def test_loader_returns_every_article_file_with_the_required_keys():
     files = sorted(loader.ROOT.glob("articles/*.html"))
     articles = loader.load()["articles"]
-    assert len(files) == 11 and {a["slug"] for a in articles} == {f.stem for f in files}
+    assert len(files) == 12 and {a["slug"] for a in articles} == {f.stem for f in files}
     published = [article["published"] for article in articles]
     assert published == sorted(published)  # seeded oldest first, as before
     for article in articles:
@@ -172,3 +173,24 @@ def test_the_demo_prose_stays_out_of_python():
                    and isinstance(node, ast.Constant) and isinstance(node.value, str)]  # fmt: skip
         assert max(map(len, strings), default=0) <= 250, module
         assert sum(map(len, strings)) <= 3000, module
+
+
+def test_the_demo_gives_the_freshness_dashboard_real_work(client):
+    """Reviewed articles, one overdue, one due soon, one changed since review, one scheduled."""
+    from reviews.freshness import freshness_report
+
+    seed()
+    report = freshness_report()
+    assert [s.article.slug for s in report["overdue"]] == ["why-do-my-knees-ache-when-it-rains"]
+    assert [s.article.slug for s in report["due_soon"]] == [
+        "when-is-a-headache-worth-worrying-about"
+    ]
+    assert [s.article.slug for s in report["changed"]] == ["is-vitamin-d-worth-taking-in-winter"]
+    scheduled = Article.objects.get(slug="is-it-safe-to-exercise-with-a-cold")
+    assert scheduled.is_scheduled and not scheduled.is_public
+    assert scheduled.get_absolute_url() not in client.get("/").content.decode()
+    assert scheduled.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert scheduled.get_absolute_url() not in client.get("/tags/exercise/").content.decode()
+    water = Article.objects.get(slug="do-you-really-need-eight-glasses-of-water-a-day")
+    html = client.get(water.get_absolute_url()).content.decode()
+    assert "Medically reviewed by" in html and "Helen Achterberg, MD" in html

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "comments",
+    "reviews",
     "demo",
 ]
 
@@ -254,6 +255,12 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = 10
+
+# Medical review (reviews app): the default time between reviews, when the freshness dashboard
+# calls an article stale, and how long before a due date reviewers are reminded.
+MEDICAL_REVIEW_INTERVAL_MONTHS = env_int("MEDICAL_REVIEW_INTERVAL_MONTHS", 12)
+FRESHNESS_STALE_YEARS = env_int("FRESHNESS_STALE_YEARS", 2)
+REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
 
 # When a commenter deletes their account: "keep" their comments signed "Former member" (threads
 # stay readable), or "remove" them (replies stay under a placeholder).

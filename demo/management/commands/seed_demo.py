@@ -30,8 +30,10 @@ class Command(BaseCommand):
         # Imported after the production guard, so a refused run touches nothing.
         from demo import articles as demo
         from demo import comments as comment_demo
+        from demo import reviews as review_demo
 
         result = demo.seed(synthetic_articles=options["articles"])
+        reviews = review_demo.seed_reviews(result["users"])
         comments = comment_demo.seed(
             result["users"], settings.DEMO_PASSWORD, synthetic_comments=options["comments"]
         )
@@ -40,7 +42,8 @@ class Command(BaseCommand):
                 f"Demo content ready: {result['articles']} new demo articles, "
                 f"{result['synthetic_articles']} new synthetic articles, "
                 f"{comments['comments']} new demo comments, "
-                f"{comments['synthetic_comments']} new synthetic comments."
+                f"{comments['synthetic_comments']} new synthetic comments, "
+                f"{reviews} new medical reviews."
             )
         )
         self.stdout.write(f"Demo users (password: {settings.DEMO_PASSWORD}):")
@@ -50,4 +53,4 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {username:<10} {roles}")
         self.stdout.write(f"  Demo commenters: {', '.join(comments['commenters'])}")
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ (admin: /admin/).")
+        self.stdout.write(f"Sign in at {settings.SITE_URL}/accounts/login/ (admin: /admin/).")

@@ -1,0 +1,76 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Author, Revision
+from core.fields import PlainTextField
+
+
+class MedicalReview(models.Model):
+    """One clinician's review of one revision of an article. Append-only: a later review is a
+    new record, so the history of who checked what, and when, is never rewritten."""
+
+    class Outcome(models.TextChoices):
+        NO_CHANGES = "no_changes", "No changes needed"
+        UPDATED = "updated", "Updated after review"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="medical_reviews")
+    reviewer = models.ForeignKey(
+        Author,
+        on_delete=models.PROTECT,
+        related_name="medical_reviews",
+        help_text="The clinician who reviewed the article (an author with credentials).",
+    )
+    reviewed_on = models.DateField(default=timezone.localdate)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    notes = PlainTextField(blank=True, help_text="For the newsroom; never shown to readers.")
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The revision the reviewer read: later substantive edits need a new review.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+        indexes = [
+            # The latest review of an article (article page, dashboard, reminders).
+            models.Index(fields=["article", "-reviewed_on", "-id"], name="review_latest_idx"),
+        ]
+
+    def __str__(self):
+        return f"Review of “{self.article}” by {self.reviewer.byline} on {self.reviewed_on}"
+
+    def get_absolute_url(self):
+        return reverse("admin:reviews_medicalreview_change", args=[self.pk])
+
+
+class ReviewReminder(models.Model):
+    """A reminder sent to a reviewer about one article's due date. Unique per article, kind and
+    due date, so running the daily job twice never sends the same reminder twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        DUE = "due", "Due"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    reviewer = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "due_on"], name="one_reminder_per_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} reminder for “{self.article}” ({self.due_on})"
