@@ -34,14 +34,6 @@ class User(AbstractUser):
             self._group_names = set(self.groups.values_list("name", flat=True))
         return name in self._group_names
 
-    @property
-    def is_editor(self):
-        return self.is_superuser or self.in_group(EDITORS_GROUP)
-
-    @property
-    def is_moderator(self):
-        return self.is_superuser or self.in_group(MODERATORS_GROUP)
-
 
 class AccountDeletion(models.Model):
     """A record that an account was deleted at its owner's request, without personal data:

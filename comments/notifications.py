@@ -1,18 +1,14 @@
 """Emails about comments: a reply to your comment was published; a comment reached the flag
-threshold. Sent after the transaction commits, so nobody hears about a change that rolled back."""
+threshold. Queued in the same transaction as the change (``core.mail``): a change that rolls back
+sends nothing, and a mail-server outage delays the email instead of losing it."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail, send_mass_mail
-from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 
-from accounts.models import MODERATORS_GROUP
+from core.site import absolute_url
 
-
-def _absolute(path):
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
+from .moderation.access import moderators
 
 
 def reply_published(reply):
@@ -27,36 +23,23 @@ def reply_published(reply):
         f"Hello {recipient.display_name},\n\n"
         f"{reply.author_name} replied to your comment on “{reply.article.title}”:\n\n"
         f"{reply.body}\n\n"
-        f"Read the conversation: {_absolute(reply.get_absolute_url())}\n\n"
+        f"Read the conversation: {absolute_url(reply.get_absolute_url())}\n\n"
         "You get this email because you commented. To stop these emails, untick "
-        f"“email me when someone replies” here: {_absolute(reverse('comments:preferences'))}\n"
+        f"“email me when someone replies” here: {absolute_url(reverse('comments:preferences'))}\n"
     )
-    transaction.on_commit(
-        lambda: send_mail(
-            f"[{settings.SITE_NAME}] New reply to your comment",
-            body,
-            None,
-            [recipient.email],
-            fail_silently=True,
-        )
-    )
+    send_mail(f"[{settings.SITE_NAME}] New reply to your comment", body, None, [recipient.email])
 
 
 def flag_threshold_reached(comment, flag_count):
     """Tell every moderator that readers hid a comment for review."""
-    moderators = (
-        get_user_model()
-        .objects.filter(Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
-    queue = _absolute(reverse("moderation:queue", args=["flagged"]))
+    team = moderators().exclude(email="")
+    queue = absolute_url(reverse("moderation:queue", args=["flagged"]))
     subject = f"[{settings.SITE_NAME}] Comment hidden after {flag_count} flags"
     body = (
         f"A comment by {comment.author_name} on “{comment.article.title}” was flagged "
         f"{flag_count} times and is hidden until a moderator reviews it.\n\n"
         f"{comment.body}\n\nReview it in the queue: {queue}\n"
     )
-    messages = [(subject, body, None, [moderator.email]) for moderator in moderators]
+    messages = [(subject, body, None, [moderator.email]) for moderator in team]
     if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+        send_mass_mail(messages)

@@ -10,6 +10,7 @@ edited by staff in the admin (``ModerationSettings``).
 import enum
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from core.sanitizer import render_comment
 
@@ -39,6 +40,8 @@ class Rules:
     duplicate_window_hours: int = 24
     min_length: int = 2
     max_length: int = 5000
+    flag_threshold: int = 3  # open flags that hide a comment for review
+    edit_window_minutes: int = 15
 
     @classmethod
     def from_settings(cls, row):
@@ -55,6 +58,8 @@ class Rules:
             duplicate_window_hours=row.duplicate_window_hours,
             min_length=row.min_length,
             max_length=row.max_length,
+            flag_threshold=row.flag_threshold,
+            edit_window_minutes=row.edit_window_minutes,
         )
 
 
@@ -114,19 +119,41 @@ def refuse(rule, message):
     return Decision(Outcome.REFUSE, rule, message, message)
 
 
+def gate(commenter, rules):
+    """Why this person may not comment at all (the form is not offered), or "" when they may:
+    "login", "sanctioned" or "unverified_email". The comment section and ``decide`` both ask."""
+    if not commenter.is_authenticated:
+        return "login"
+    if commenter.sanction:
+        return "sanctioned"
+    if rules.require_verified_email and not commenter.has_verified_email:
+        return "unverified_email"
+    return ""
+
+
+def gate_message(rule, commenter):
+    return {
+        "login": "You must be logged in to post a comment.",
+        "sanctioned": f"{commenter.sanction}, so your comment was not posted.",
+        "unverified_email": "Please verify your email address before commenting: use the link "
+        "we emailed you, or ask for a new one on your account's email page.",
+    }[rule]
+
+
+def in_edit_window(posted_at, now, rules):
+    """Authors may edit a comment for ``edit_window_minutes`` after posting it."""
+    return now - posted_at <= timedelta(minutes=rules.edit_window_minutes)
+
+
+def edit_window_message(rules):
+    return f"Comments can be edited for {rules.edit_window_minutes} minutes after posting."
+
+
 def decide(submission, commenter, rules):
     """What happens to this comment, and why. The first rule that applies decides."""
     body = submission.body.strip()
-    if not commenter.is_authenticated:
-        return refuse("login", "You must be logged in to post a comment.")
-    if commenter.sanction:
-        return refuse("sanctioned", f"{commenter.sanction}, so your comment was not posted.")
-    if rules.require_verified_email and not commenter.has_verified_email:
-        return refuse(
-            "unverified_email",
-            "Please verify your email address before commenting: use the link we emailed you, "
-            "or ask for a new one on your account's email page.",
-        )
+    if rule := gate(commenter, rules):
+        return refuse(rule, gate_message(rule, commenter))
     if not submission.comments_open:
         return refuse("closed", "Comments are closed on this article.")
     if submission.parent_depth >= MAX_DEPTH:

@@ -4,8 +4,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 
-from .models import MAX_DEPTH, Comment, Flag, ModerationSettings
-from .moderation import active_sanction
+from .models import Comment, Flag
+from .moderation import comment_gate, current_rules
+from .policy import MAX_DEPTH
 
 TOP_LEVEL_PER_PAGE = 50
 
@@ -30,7 +31,7 @@ def _prune(nodes):
     return kept
 
 
-def build_threads(article, user, page_number=1, *, edit_window_minutes=15):
+def build_threads(article, user, rules, page_number=1):
     """Approved comments in threads, oldest first, and the viewer's own comments whatever their
     status. A removed, rejected or hidden comment with published replies stays as a placeholder
     so the conversation still reads.
@@ -66,7 +67,7 @@ def build_threads(article, user, page_number=1, *, edit_window_minutes=15):
         comment = node.comment
         node.readable = comment.is_readable_by(user)
         node.flagged = pk in flagged_ids
-        node.editable = comment.is_editable_by(user, window_minutes=edit_window_minutes)
+        node.editable = comment.is_editable_by(user, rules)
         node.by_article_author = (
             bool(comment.author_id) and comment.author_id == article_author_user
         )
@@ -77,10 +78,8 @@ def comment_section(article, request, *, form=None, page_number=None):
     """Everything the article template needs for the comments region."""
     user = request.user
     page_number = page_number or request.GET.get("comments-page", 1)
-    rules = ModerationSettings.current()
-    page, threads = build_threads(
-        article, user, page_number, edit_window_minutes=rules.edit_window_minutes
-    )
+    rules = current_rules()
+    page, threads = build_threads(article, user, rules, page_number)
     reply_to = None
     reply_id = form["parent"].value() if form is not None else request.GET.get("replyto")
     if reply_id:
@@ -90,17 +89,8 @@ def comment_section(article, request, *, form=None, page_number=None):
             .select_related("author")
             .first()
         )
-    # Why the form is not offered to this logged-in user ("" when it is).
-    gate = ""
-    if user.is_authenticated:
-        sanction = active_sanction(user)
-        if sanction:
-            gate = f"{sanction.describe()}."
-        elif (
-            rules.require_verified_email
-            and not user.emailaddress_set.filter(verified=True).exists()
-        ):
-            gate = "unverified"
+    # Why the form is not offered to this reader ("" when it is): the policy's own gate.
+    gate, facts = comment_gate(user, rules) if user.is_authenticated else ("login", None)
     return {
         "comment_count": article.comments.approved().count(),
         "comment_page": page,
@@ -108,6 +98,7 @@ def comment_section(article, request, *, form=None, page_number=None):
         "reply_to": reply_to,
         "comment_form": form,
         "comment_gate": gate,
+        "sanction": facts.sanction if facts else "",
         "edit_window_minutes": rules.edit_window_minutes,
     }
 

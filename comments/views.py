@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles.models import Article
+from articles.models import Article, Page
 from articles.views import render_article
 
 from . import moderation
 from .forms import CommentForm, EditCommentForm, FlagForm, PreferencesForm
-from .models import Comment, ModerationSettings
-from .policy import Outcome
+from .models import Comment
+from .policy import MAX_DEPTH, Outcome
+
+POLICY_PAGE_SLUG = "comments-policy"
 
 
 def own_comment(request, pk):
@@ -69,9 +71,11 @@ def post_comment(request, slug):
 @require_http_methods(["GET", "POST"])
 def edit_comment(request, pk):
     comment = own_comment(request, pk)
-    window = ModerationSettings.current().edit_window_minutes
-    if not comment.is_editable_by(request.user, window_minutes=window):
-        messages.error(request, f"Comments can be edited for {window} minutes after posting.")
+    rules = moderation.current_rules()
+    try:
+        moderation.check_editable(comment, request.user, rules)
+    except PermissionDenied as refusal:
+        messages.error(request, str(refusal))
         return redirect(comment.get_absolute_url())
     form = EditCommentForm(
         request.POST if request.method == "POST" else None, initial={"body": comment.body}
@@ -83,10 +87,8 @@ def edit_comment(request, pk):
             return redirect(comment.get_absolute_url())
         form.add_error("body", result.decision.message)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "comments/edit.html", {"comment": comment, "form": form, "window": window},
-        status=status,
-    )  # fmt: skip
+    context = {"comment": comment, "form": form, "window": rules.edit_window_minutes}
+    return render(request, "comments/edit.html", context, status=status)
 
 
 @login_required
@@ -101,8 +103,12 @@ def delete_comment(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def flag_comment(request, pk):
+    # Only published comments on articles readers can see: nothing else can be flagged.
     comment = get_object_or_404(
-        Comment.objects.approved().select_related("article", "author"), pk=pk
+        Comment.objects.approved()
+        .filter(article__in=Article.objects.published())
+        .select_related("article", "author"),
+        pk=pk,
     )
     form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -130,3 +136,12 @@ def preferences(request):
         messages.success(request, "Your email preferences are saved.")
         return redirect("comments:preferences")
     return render(request, "comments/preferences.html", {"form": form})
+
+
+@require_GET
+def comments_policy(request):
+    """The editors' Comments Policy page, followed by the rules in numbers read from the live
+    moderation settings, so the page never states a limit the site no longer applies."""
+    page = get_object_or_404(Page, slug=POLICY_PAGE_SLUG)
+    context = {"page": page, "rules": moderation.current_rules(), "max_depth": MAX_DEPTH}
+    return render(request, "comments/policy_page.html", context)

@@ -21,7 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("comments.urls")),
-    path("moderation/", include("comments.moderation_urls")),
+    path("moderation/", include("comments.moderation.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,8 +1,8 @@
 """The comment workflow: posting, editing, deleting, flagging and moderating.
 
-Gathers the facts the policy needs, asks ``comments.policy.decide``, stores the outcome and logs
-every decision — automatic or human — in ``ModerationLog``. Views call these functions; nothing
-else changes a comment's status.
+Gathers the facts the policy needs, asks ``comments.policy``, stores the outcome and logs every
+decision — automatic or human — in ``ModerationLog``. Views and the admin call these functions;
+nothing else changes a comment's status or sanctions a user.
 """
 
 from dataclasses import dataclass
@@ -10,17 +10,27 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
+from accounts.models import EDITORS_GROUP
 from core.sanitizer import normalize_comment_text
 
-from . import notifications
-from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
-from .policy import Commenter, Decision, Outcome, Rules, Submission, decide
+from .. import notifications
+from ..models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
+from ..policy import (
+    Commenter,
+    Decision,
+    Outcome,
+    Rules,
+    Submission,
+    decide,
+    edit_window_message,
+    gate,
+)
+from .access import can_moderate
 
 Status = Comment.Status
 Action = ModerationLog.Action
@@ -31,12 +41,9 @@ def current_rules():
 
 
 def is_trusted_role(user):
-    return (
-        user.is_staff
-        or user.is_superuser
-        or user.in_group(EDITORS_GROUP)
-        or user.in_group(MODERATORS_GROUP)
-    )
+    """Staff, editors and moderators: their comments are published at once, and they cannot
+    be banned from the queue."""
+    return user.is_staff or user.is_superuser or user.in_group(EDITORS_GROUP) or can_moderate(user)
 
 
 def active_sanction(user):
@@ -49,6 +56,24 @@ def active_sanction(user):
         if user.pk
         else None
     )
+
+
+def gate_facts(user):
+    """What ``policy.gate`` needs: who may comment at all (two queries at most)."""
+    if not user.is_authenticated:
+        return Commenter(is_authenticated=False)
+    sanction = active_sanction(user)
+    return Commenter(
+        is_authenticated=True,
+        has_verified_email=EmailAddress.objects.filter(user=user, verified=True).exists(),
+        sanction=sanction.describe() if sanction else "",
+    )
+
+
+def comment_gate(user, rules):
+    """Why ``user`` is not offered the comment form ("" when they are), with their sanction."""
+    facts = gate_facts(user)
+    return gate(facts, rules), facts
 
 
 def commenter_facts(user, rules, *, now=None):
@@ -151,15 +176,17 @@ def submit(user, article, body, parent=None):
     return Result(decision, comment)
 
 
+def check_editable(comment, user, rules):
+    """Raise PermissionDenied, with the policy's words, unless ``user`` may edit it now."""
+    if not comment.is_editable_by(user, rules):
+        raise PermissionDenied(edit_window_message(rules))
+
+
 @transaction.atomic
 def edit(comment, user, body):
     """The author edits their own comment within the edit window; the policy checks it again."""
-    rules_row = ModerationSettings.current()
-    if not comment.is_editable_by(user, window_minutes=rules_row.edit_window_minutes):
-        raise PermissionDenied(
-            f"Comments can be edited for {rules_row.edit_window_minutes} minutes after posting."
-        )
-    rules = Rules.from_settings(rules_row)
+    rules = current_rules()
+    check_editable(comment, user, rules)
     body = normalize_comment_text(body)
     decision = decide(
         Submission(body=body, comments_open=comment.article.comments_open,
@@ -211,8 +238,10 @@ def flag(comment, user, reason, note=""):
     """A reader flags a comment once; at the threshold it is hidden until a moderator looks."""
     if comment.author_id == user.pk:
         raise FlagRefused("You cannot flag your own comment.")
-    if comment.status != Status.APPROVED:
+    if comment.status != Status.APPROVED or not comment.article.is_public:
         raise FlagRefused("Only published comments can be flagged.")
+    if sanction_row := active_sanction(user):
+        raise FlagRefused(f"{sanction_row.describe()}, so you cannot flag comments.")
     if reason not in Flag.Reason.values:
         raise FlagRefused("Choose a reason for flagging this comment.")
     try:
@@ -226,7 +255,7 @@ def flag(comment, user, reason, note=""):
         actor=user,
         reason=f"{Flag.Reason(reason).label}. {note}".strip(),
     )
-    threshold = ModerationSettings.current().flag_threshold
+    threshold = current_rules().flag_threshold
     open_flags = comment.flags.filter(dismissed_at__isnull=True).count()
     if open_flags >= threshold:
         Comment.objects.filter(pk=comment.pk).update(status=Status.PENDING, hidden_by_flags=True)
@@ -236,94 +265,3 @@ def flag(comment, user, reason, note=""):
             to_status=Status.PENDING)  # fmt: skip
         notifications.flag_threshold_reached(comment, open_flags)
     return comment
-
-
-# -- moderators ------------------------------------------------------------------------------
-
-MODERATOR_ACTIONS = {
-    "approve": (Action.APPROVE, Status.APPROVED),
-    "reject": (Action.REJECT, Status.REJECTED),
-    "spam": (Action.SPAM, Status.SPAM),
-    "remove": (Action.REMOVE, Status.REMOVED),
-    "restore": (Action.RESTORE, None),  # back to the status before the last decision
-    "dismiss_flags": (Action.DISMISS_FLAGS, None),
-}
-
-
-def _status_before_last_change(comment):
-    last = (
-        comment.log.filter(to_status=comment.status)
-        .exclude(from_status="")
-        .exclude(from_status=comment.status)
-        .first()
-    )
-    # With no earlier decision to go back to, the comment waits for a fresh decision.
-    return last.from_status if last else Status.PENDING
-
-
-@transaction.atomic
-def moderate(comment, action, actor, reason=""):
-    """Apply one moderator decision to one comment and log it. Every decision is reversible:
-    any status can be changed again, and ``restore`` returns the status before the last one."""
-    if action not in MODERATOR_ACTIONS:
-        raise ValidationError(f"Unknown moderation action “{action}”.")
-    if action == "reject" and not reason.strip():
-        raise ValidationError("Give a reason when rejecting: the commenter will see it.")
-    log_action, new_status = MODERATOR_ACTIONS[action]
-    before = comment.status
-    now = timezone.now()
-    was_published_before = comment.log.filter(to_status=Status.APPROVED).exists()
-    if action != "restore":
-        # A moderator's decision answers the readers' flags, whichever way it goes.
-        comment.flags.filter(dismissed_at__isnull=True).update(dismissed_at=now)
-    if action == "dismiss_flags":
-        hidden_pending = comment.hidden_by_flags and comment.status == Status.PENDING
-        new_status = Status.APPROVED if hidden_pending else comment.status
-    if action == "restore":
-        new_status = _status_before_last_change(comment)
-    comment.status = new_status
-    comment.hidden_by_flags = False
-    comment.decided_by, comment.decided_at = actor, now
-    comment.decision_reason = reason.strip()[:300]
-    comment.save(update_fields=["status", "hidden_by_flags", "decided_by", "decided_at",
-                                "decision_reason"])  # fmt: skip
-    log(log_action, comment=comment, actor=actor, reason=reason.strip(), from_status=before,
-        to_status=comment.status)  # fmt: skip
-    if comment.status == Status.APPROVED and not was_published_before:
-        notifications.reply_published(comment)  # once per comment, not on every restore
-    return comment
-
-
-@transaction.atomic
-def sanction(user, actor, *, days=None, reason):
-    """Suspend ``user`` for ``days`` days, or ban them for good when ``days`` is None."""
-    if not reason.strip():
-        raise ValidationError("Give a reason for the ban or suspension.")
-    if user.pk == actor.pk:
-        raise ValidationError("You cannot ban or suspend yourself.")
-    if is_trusted_role(user):
-        raise ValidationError(
-            f"{user.display_name} is staff. Remove them from the staff roles before a ban."
-        )
-    if days is not None and days < 1:
-        raise ValidationError("A suspension lasts at least one day.")
-    until = timezone.now() + timedelta(days=days) if days else None
-    created = Sanction.objects.create(
-        user=user, until=until, reason=reason.strip(), created_by=actor
-    )
-    ends = f" (until {until:%Y-%m-%d %H:%M})" if until else ""
-    kind = Action.BAN if until is None else Action.SUSPEND
-    log(kind, subject=user, actor=actor, reason=f"{reason.strip()}{ends}")
-    return created
-
-
-@transaction.atomic
-def lift_sanction(sanction_row, actor):
-    sanction_row.lifted_at, sanction_row.lifted_by = timezone.now(), actor
-    sanction_row.save(update_fields=["lifted_at", "lifted_by"])
-    log(
-        Action.LIFT,
-        subject=sanction_row.user,
-        actor=actor,
-        reason=f"Lifted the {sanction_row.kind}.",
-    )

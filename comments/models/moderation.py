@@ -1,16 +1,10 @@
-from datetime import timedelta
+"""The moderation policy's settings, bans and suspensions, and the log of every decision."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
-
-from articles.models import Article
-from core.sanitizer import render_comment
-
-from .policy import MAX_DEPTH
 
 
 class ModerationSettings(models.Model):
@@ -89,167 +83,9 @@ class ModerationSettings(models.Model):
         return self._lines(self.blocked_words)
 
 
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=Comment.Status.APPROVED)
-
-    def visible_to(self, user):
-        """What ``user`` may read in full: approved comments and their own, whatever the status."""
-        visible = Q(status=Comment.Status.APPROVED)
-        if user.is_authenticated:
-            visible |= Q(author=user)
-        return self.filter(visible)
-
-    def in_threads(self, root_ids):
-        """Whole threads: the top-level comments and every reply under them."""
-        return self.filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids))
-
-    def thread_starters_for(self, user):
-        """Top-level comments worth showing to ``user``: readable ones, and any other whose
-        thread has a published reply (shown as a placeholder that keeps the replies readable)."""
-        published_reply = Comment.objects.filter(
-            thread_id=OuterRef("pk"), status=Comment.Status.APPROVED
-        )
-        return self.filter(parent__isnull=True).filter(
-            Q(pk__in=self.visible_to(user).values("pk")) | Q(Exists(published_reply))
-        )
-
-
-class Comment(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        SPAM = "spam", "Spam"
-        REMOVED = "removed", "Removed"
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
-    )
-    # The top-level comment of the thread (None for a top-level comment): loads whole threads in
-    # one query.
-    thread = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    depth = models.PositiveSmallIntegerField(default=1)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="comments",
-    )
-    legacy_author_name = models.CharField(
-        max_length=120, blank=True, help_text="For imported comments with no user account."
-    )
-    body = models.TextField()
-    body_html = models.TextField(editable=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decision_reason = models.CharField(max_length=300, blank=True)
-    hidden_by_flags = models.BooleanField(
-        default=False, help_text="Held for review after reaching the flag threshold."
-    )
-
-    objects = CommentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        permissions = [("moderate_comment", "Can work the moderation queue")]
-        indexes = [
-            # The article page: approved top-level comments of an article, oldest first.
-            models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
-            # The moderation queue: pending comments, oldest first.
-            models.Index(
-                fields=["created_at"],
-                name="comment_pending_idx",
-                condition=Q(status="pending"),
-            ),
-            # The policy: a user's recent comments (rate limit, duplicates, trust ladder).
-            models.Index(fields=["author", "-created_at"], name="comment_author_recent_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.author_name} on “{self.article}” ({self.get_status_display()})"
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_comment(self.body)
-        if self.parent_id and self.parent:
-            self.thread_id = self.parent.thread_id or self.parent_id
-            self.depth = self.parent.depth + 1
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
-
-    @property
-    def author_name(self):
-        if self.author_id:
-            return self.author.display_name
-        return self.legacy_author_name or "Former member"
-
-    @property
-    def anchor(self):
-        return f"comment-{self.pk}"
-
-    @property
-    def can_have_replies(self):
-        return self.depth < MAX_DEPTH
-
-    def is_readable_by(self, user):
-        return self.status == self.Status.APPROVED or (
-            user.is_authenticated and self.author_id == user.pk
-        )
-
-    def is_editable_by(self, user, *, window_minutes):
-        return (
-            user.is_authenticated
-            and self.author_id == user.pk
-            and self.status in (self.Status.APPROVED, self.Status.PENDING)
-            and timezone.now() - self.created_at <= timedelta(minutes=window_minutes)
-        )
-
-    def moderation_url(self):
-        return reverse("moderation:comment", args=[self.pk])
-
-
-class Flag(models.Model):
-    class Reason(models.TextChoices):
-        MISINFORMATION = "misinformation", "Medical misinformation"
-        ABUSE = "abuse", "Abuse or harassment"
-        SPAM = "spam", "Spam"
-        OFF_TOPIC = "off_topic", "Off-topic"
-        OTHER = "other", "Other"
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=20, choices=Reason.choices)
-    note = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    dismissed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_user"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_reason_display()} flag on comment {self.comment_id}"
-
-
 class SanctionQuerySet(models.QuerySet):
     def active(self):
+        """In SQL, what ``Sanction.is_active`` says in Python."""
         now = timezone.now()
         return self.filter(lifted_at__isnull=True).filter(Q(until__isnull=True) | Q(until__gt=now))
 
@@ -278,6 +114,11 @@ class Sanction(models.Model):
 
     def __str__(self):
         return f"{self.kind} of {self.user}"
+
+    @property
+    def is_active(self):
+        """Not lifted, and either a ban or a suspension that has not ended."""
+        return self.lifted_at is None and (self.until is None or self.until > timezone.now())
 
     @property
     def kind(self):
@@ -313,7 +154,7 @@ class ModerationLog(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=20, choices=Action.choices)
     comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="log"
+        "Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="log"
     )
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,

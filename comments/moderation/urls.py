@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import moderation_views as views
+from . import views
 
 app_name = "moderation"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.queue, name="home"),
     path("queue/<slug:view>/", views.queue, name="queue"),
     path("act/", views.act, name="act"),
     path("comments/<int:pk>/", views.comment_detail, name="comment"),

@@ -1,0 +1,27 @@
+"""Comment moderation: the workflow that applies the policy and logs every decision
+(``workflow``), moderators' decisions (``decisions``), who may moderate (``access``), the
+commenter histories moderators read (``history``), and the queue's forms, views and URLs."""
+
+from .access import can_moderate
+from .decisions import MODERATOR_ACTIONS, lift_sanction, moderate, sanction
+from .workflow import (
+    Action,
+    FlagRefused,
+    Result,
+    active_sanction,
+    check_editable,
+    comment_gate,
+    current_rules,
+    delete_own,
+    edit,
+    flag,
+    is_trusted_role,
+    log,
+    submit,
+)
+
+__all__ = [
+    "MODERATOR_ACTIONS", "Action", "FlagRefused", "Result", "active_sanction", "can_moderate",
+    "check_editable", "comment_gate", "current_rules", "delete_own", "edit", "flag",
+    "is_trusted_role", "lift_sanction", "log", "moderate", "sanction", "submit",
+]  # fmt: skip
