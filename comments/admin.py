@@ -1,6 +1,7 @@
 """Comments in the admin. Status changes go through the moderation workflow (admin actions call
 ``comments.moderation.moderate``, which logs them); the log itself is read-only."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,9 @@ from django.utils.text import Truncator
 from core.admin import ReadOnlyAdminMixin
 
 from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
-from .moderation import Action, lift_sanction, log, moderate
+from .moderation import lift_sanction, moderate, sanction
+from .moderation.decisions import check_sanction
+from .moderation.forms import SANCTION_DAYS, SanctionForm
 
 ADMIN_REJECT_REASON = "Rejected in the admin."
 WORKFLOW_FIELDS = (
@@ -54,10 +57,12 @@ class CommentAdmin(admin.ModelAdmin):
         return Truncator(obj.body).chars(80)
 
     def get_readonly_fields(self, request, obj=None):
-        # Status and the decision fields change only through the workflow (the actions).
-        if obj is None:
-            return WORKFLOW_FIELDS
-        return WORKFLOW_FIELDS + ("article", "parent", "author")
+        # Nothing here is edited by hand: status changes go through the workflow (the actions),
+        # and a comment's words are its author's, so nobody rewrites them silently.
+        return self.fields
+
+    def has_add_permission(self, request):
+        return False  # comments are posted on the site, through the policy
 
     def has_moderate_permission(self, request):
         return request.user.has_perm("comments.moderate_comment")
@@ -86,7 +91,9 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Readers' flags as they were raised; moderators answer them from the queue."""
+
     list_display = ("comment", "reason", "user", "note", "created_at", "dismissed_at")
     list_filter = ("reason",)
     list_select_related = ("comment__author", "comment__article", "user")
@@ -104,28 +111,63 @@ class ModerationLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
+class SanctionAdminForm(forms.ModelForm):
+    """A new ban or suspension from the admin, checked like one from the queue."""
+
+    duration = forms.ChoiceField(choices=SanctionForm.base_fields["duration"].choices)
+
+    class Meta:
+        model = Sanction
+        fields = ["user", "duration", "reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("user") and "duration" in cleaned:
+            try:
+                check_sanction(cleaned["user"], self.actor, days=self.days,
+                               reason=cleaned.get("reason", ""))  # fmt: skip
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+    @property
+    def days(self):
+        return SANCTION_DAYS[self.cleaned_data["duration"]]
+
+
 @admin.register(Sanction)
 class SanctionAdmin(admin.ModelAdmin):
+    """Bans and suspensions are added through the workflow's checks and log, never edited or
+    deleted: lifting one (the action below) is the way back, and is logged too."""
+
+    form = SanctionAdminForm
     list_display = ("user", "kind", "until", "reason", "created_by", "created_at", "lifted_at")
     list_select_related = ("user", "created_by")
     search_fields = ("user__username", "user__email", "reason")
     raw_id_fields = ("user",)
-    fields = ("user", "until", "reason", "created_by", "created_at", "lifted_at", "lifted_by")
-    readonly_fields = ("created_by", "created_at", "lifted_at", "lifted_by")
     actions = ("lift",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.actor = request.user
+        return form
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("user", "duration", "reason")
+        return ("user", "until", "reason", "created_by", "created_at", "lifted_at", "lifted_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.get_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-        if not change:
-            # The same log entry as a ban or suspension from the moderation queue.
-            log(
-                Action.BAN if obj.until is None else Action.SUSPEND,
-                subject=obj.user,
-                actor=request.user,
-                reason=obj.reason,
-            )
+            created = sanction(form.cleaned_data["user"], request.user, days=form.days,
+                               reason=form.cleaned_data["reason"])  # fmt: skip
+            obj.pk = created.pk
 
     @admin.action(description="Lift the selected bans and suspensions", permissions=["change"])
     def lift(self, request, queryset):

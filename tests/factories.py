@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from articles.models import Article, Tag
 from articles.revisions import save_article
+from comments.models import Comment, Flag, Sanction
 from reviews.models import MedicalReview
 
 PASSWORD = "correct-horse-battery"
@@ -64,3 +65,57 @@ def make_review(article, reviewer, *, on=None, outcome="no_changes", notes=""):
         notes=notes,
         revision=article.revisions.order_by("-number").first(),
     )
+
+
+# -- comments and moderation -----------------------------------------------------------------
+
+_people = itertools.count(1)
+
+
+def make_comment(article, author, body, status="pending", *, parent=None, minutes_ago=0):
+    return Comment.objects.create(
+        article=article,
+        author=author,
+        body=body,
+        status=status,
+        parent=parent,
+        created_at=timezone.now() - timedelta(minutes=minutes_ago),
+    )
+
+
+def someone(prefix="someone"):
+    """A fresh commenter, so no item's "recent other comments" repeat another item's body."""
+    return make_user(f"{prefix}{next(_people)}")
+
+
+def flag_it(comment, reason="spam", note="", *, by=None, dismissed=False):
+    """A flag made directly (setup): the workflow only accepts approved comments."""
+    return Flag.objects.create(
+        comment=comment,
+        user=by or someone("flagger"),
+        reason=reason,
+        note=note,
+        dismissed_at=timezone.now() if dismissed else None,
+    )
+
+
+def fill_queue(article, count, moderator):
+    """``count`` pending replies and ``count`` flagged approved comments (one misinformation),
+    each by a different author with a history, an active suspension for some, and a rejected
+    comment each, so every queue view has ``count`` or more items."""
+    flaggers = [someone("qflagger") for _ in range(2)]
+    for number in range(count):
+        author = someone("qauthor")
+        parent = make_comment(article, someone("qparent"), "A parent.", status="approved")
+        make_comment(article, author, "Earlier, approved.", status="approved", minutes_ago=60)
+        rejected = make_comment(article, author, "Earlier, rejected.", status="rejected",
+                                minutes_ago=50)  # fmt: skip
+        Comment.objects.filter(pk=rejected.pk).update(decided_by=moderator,
+                                                      decided_at=timezone.now())  # fmt: skip
+        make_comment(article, author, "A pending reply.", parent=parent, minutes_ago=10)
+        flagged = make_comment(article, author, "A flagged comment.", status="approved",
+                               minutes_ago=5)  # fmt: skip
+        flag_it(flagged, "misinformation", "Unproven.", by=flaggers[0])
+        flag_it(flagged, "spam", by=flaggers[1])
+        if number % 3 == 0:
+            Sanction.objects.create(user=author, reason="Insults.", created_by=moderator)

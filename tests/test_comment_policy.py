@@ -1,8 +1,11 @@
 """The moderation policy's pure decision function, rule by rule (comments/policy.py)."""
 
+from datetime import datetime, timedelta
+
 import pytest
 
-from comments.policy import Commenter, Outcome, Rules, Submission, decide
+from comments.models import ModerationSettings
+from comments.policy import Commenter, Outcome, Rules, Submission, decide, gate, in_edit_window
 
 RULES = Rules(suspect_words=("miracle", "detox tea"), blocked_words=("casino",))
 TRUSTED_READER = Commenter(approved_count=3, recent_decisions=("approved",) * 3)
@@ -17,6 +20,7 @@ def test_defaults_match_the_product_policy():
     assert (rules.approvals_before_trusted, rules.hold_at_links) == (1, 2)
     assert (rules.rate_limit_count, rules.rate_limit_minutes) == (5, 10)
     assert (rules.min_length, rules.max_length) == (2, 5000)
+    assert (rules.flag_threshold, rules.edit_window_minutes) == (3, 15)
     assert rules.require_verified_email
 
 
@@ -156,3 +160,39 @@ def test_edits_skip_the_rate_limit_and_duplicate_checks_but_not_the_content_rule
     commenter = Commenter(approved_count=3, recent_count=9, recent_bodies=("Same text.",))
     assert outcome(body="Same text.", commenter=commenter, is_edit=True).outcome is Outcome.APPROVE
     assert outcome(body="casino", commenter=commenter, is_edit=True).outcome is Outcome.SPAM
+
+
+@pytest.mark.django_db
+def test_rules_carry_every_moderation_setting():
+    row = ModerationSettings.current()
+    settings_fields = {
+        field.name for field in ModerationSettings._meta.fields if field.name != "id"
+    }
+    assert settings_fields <= set(Rules.__dataclass_fields__)
+    row.flag_threshold, row.edit_window_minutes = 5, 30
+    rules = Rules.from_settings(row)
+    assert (rules.flag_threshold, rules.edit_window_minutes) == (5, 30)
+
+
+@pytest.mark.parametrize(
+    ("commenter", "rules", "expected"),
+    [
+        (Commenter(is_authenticated=False), Rules(), "login"),
+        (Commenter(sanction="You are banned from commenting"), Rules(), "sanctioned"),
+        (Commenter(has_verified_email=False), Rules(), "unverified_email"),
+        (Commenter(has_verified_email=False), Rules(require_verified_email=False), ""),
+        (Commenter(), Rules(), ""),
+    ],
+)
+def test_the_gate_says_who_may_comment_at_all(commenter, rules, expected):
+    assert gate(commenter, rules) == expected
+    decision = decide(Submission(body="A fine comment."), commenter, rules)
+    assert (decision.rule == expected) if expected else decision.stored
+
+
+def test_the_edit_window_is_the_policys_number_of_minutes():
+    posted = datetime(2026, 3, 3, 12, 0)
+    rules = Rules(edit_window_minutes=15)
+    assert in_edit_window(posted, posted + timedelta(minutes=15), rules)
+    assert not in_edit_window(posted, posted + timedelta(minutes=15, seconds=1), rules)
+    assert in_edit_window(posted, posted + timedelta(minutes=29), Rules(edit_window_minutes=30))

@@ -124,22 +124,20 @@ def test_moderators_get_every_moderation_action(client, moderator):
     assert {"approve", "reject", "mark_spam", "remove", "restore"} <= action_names(response)
 
 
-def test_status_is_read_only_in_the_change_form(client, superuser, article, commenter):
+def test_nobody_rewrites_a_comment_in_the_admin(client, superuser, moderator, article, commenter):
     comment = make_comment(article, commenter, "Original text.")
-    client.force_login(superuser)
     url = reverse("admin:comments_comment_change", args=[comment.pk])
-    response = client.get(url)
-    form = response.context["adminform"].form
-    assert "status" not in form.fields and "body_html" not in form.fields
-    assert "body" in form.fields
-    assertContains(response, "&lt;p&gt;Original text.&lt;/p&gt;")  # body_html, shown read-only
-    response = client.post(
-        url, {"body": "Fixed a typo.", "legacy_author_name": "", "status": "approved"}
-    )
-    assert response.status_code == 302
-    comment.refresh_from_db()
-    assert comment.body == "Fixed a typo." and comment.body_html == "<p>Fixed a typo.</p>"
-    assert comment.status == Status.PENDING
+    for person in (superuser, moderator):
+        client.force_login(person)
+        response = client.get(url)
+        assert response.context["adminform"].form.fields == {}
+        assertContains(response, "&lt;p&gt;Original text.&lt;/p&gt;")  # shown, read-only
+        client.post(url, {"body": "Words the author never wrote.", "status": "approved"})
+        comment.refresh_from_db()
+        assert comment.body == "Original text." and comment.edited_at is None
+        assert comment.status == Status.PENDING
+    assert client.get(reverse("admin:comments_comment_add")).status_code == 403
+    assert not ModerationLog.objects.filter(action=Action.EDIT).exists()
 
 
 def test_the_moderation_log_is_read_only(client, superuser, article, commenter):
@@ -165,25 +163,17 @@ def test_the_moderation_log_is_read_only(client, superuser, article, commenter):
 
 def test_a_sanction_made_in_the_admin_records_who_made_it(client, moderator, commenter):
     client.force_login(moderator)
-    until = timezone.now() + timedelta(days=3)
     response = client.post(
         "/admin/comments/sanction/add/",
-        {
-            "user": commenter.pk,
-            "until_0": until.strftime("%Y-%m-%d"),
-            "until_1": until.strftime("%H:%M:%S"),
-            "reason": "Three insults this week.",
-        },
+        {"user": commenter.pk, "duration": "7", "reason": "Three insults this week."},
     )
     assert response.status_code == 302
     row = Sanction.objects.get()
     assert row.user == commenter and row.created_by == moderator and row.kind == "suspension"
+    assert timezone.now() + timedelta(days=6) < row.until < timezone.now() + timedelta(days=8)
     entry = ModerationLog.objects.get(action=Action.SUSPEND)
-    assert (entry.subject, entry.actor, entry.reason) == (
-        commenter,
-        moderator,
-        "Three insults this week.",
-    )
+    assert (entry.subject, entry.actor) == (commenter, moderator)
+    assert entry.reason.startswith("Three insults this week. (until ")
     response = client.get("/admin/comments/sanction/")
     assertContains(response, "Three insults this week.")
 
@@ -222,3 +212,47 @@ def test_moderation_settings_are_a_single_row(client, superuser):
     assert ModerationSettings.objects.count() == 1
     response = client.get(reverse("admin:comments_moderationsettings_change", args=[1]))
     assertContains(response, "flag_threshold")
+
+
+@pytest.mark.parametrize("target", ["superuser", "other_moderator", "self", "editor"])
+def test_moderators_cannot_ban_staff_or_themselves_through_the_admin(
+    client, request, moderator, target
+):
+    victim = {
+        "superuser": lambda: request.getfixturevalue("superuser"),
+        "other_moderator": lambda: make_user("mod2", groups=["Moderators"], staff=True),
+        "self": lambda: moderator,
+        "editor": lambda: request.getfixturevalue("editor"),
+    }[target]()
+    client.force_login(moderator)
+    response = client.post(
+        "/admin/comments/sanction/add/",
+        {"user": victim.pk, "duration": "ban", "reason": "Power grab."},
+    )
+    assert response.status_code == 200
+    assert "errornote" in response.content.decode() or "errorlist" in response.content.decode()
+    assert not Sanction.objects.exists()
+    assert not ModerationLog.objects.exists()
+
+
+def test_a_sanction_cannot_be_moved_to_someone_else_or_deleted(client, moderator, commenter):
+    row = moderation.sanction(commenter, moderator, reason="Spam account.")
+    other = make_user("innocent")
+    client.force_login(moderator)
+    url = reverse("admin:comments_sanction_change", args=[row.pk])
+    client.post(url, {"user": other.pk, "reason": "Moved.", "until_0": "", "until_1": ""})
+    row.refresh_from_db()
+    assert row.user == commenter and row.reason == "Spam account."
+    delete_url = reverse("admin:comments_sanction_delete", args=[row.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    assert Sanction.objects.filter(pk=row.pk).exists()
+
+
+def test_flags_are_read_only_in_the_admin(client, moderator, article, commenter):
+    comment = make_comment(article, commenter, "Flag me.")
+    flag = Flag.objects.create(comment=comment, user=moderator, reason="spam")
+    client.force_login(moderator)
+    url = reverse("admin:comments_flag_change", args=[flag.pk])
+    assert client.post(url, {"reason": "abuse", "comment": comment.pk}).status_code == 403
+    flag.refresh_from_db()
+    assert flag.reason == "spam"

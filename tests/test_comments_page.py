@@ -556,3 +556,50 @@ def test_a_refused_comment_keeps_the_whole_article_page(client, article, regular
     html = response.content.decode()
     assert "too short" in html
     assert "Is yawning contagious?" in html
+
+
+def test_the_comments_policy_page_states_the_live_numbers(client, db):
+    html = client.get("/pages/comments-policy/").content.decode()
+    assert "The rules in numbers" in html
+    assert "up to 5 comments in 10 minutes" in html and "for 15 minutes" in html
+    rules = ModerationSettings.current()
+    rules.rate_limit_count, rules.edit_window_minutes, rules.flag_threshold = 3, 30, 4
+    rules.save()
+    html = client.get("/pages/comments-policy/").content.decode()
+    assert "up to 3 comments in 10 minutes" in html and "for 30 minutes" in html
+    assert "When 4 readers flag a comment" in html
+    assert html.count("<h1") == 1
+
+
+def test_comments_on_unpublished_articles_cannot_be_flagged(client, article, regular, reader):
+    comment = approved(article, regular, "Published, then the article was unpublished.")
+    article.status = "draft"
+    article.save(update_fields=["status"])
+    client.force_login(reader)
+    assert client.get(reverse("comments:flag", args=[comment.pk])).status_code == 404
+    response = client.post(reverse("comments:flag", args=[comment.pk]), {"reason": "spam"})
+    assert response.status_code == 404
+    with pytest.raises(moderation.FlagRefused):
+        moderation.flag(comment, reader, "spam")
+    assert not Flag.objects.exists()
+
+
+@pytest.mark.parametrize("days", [None, 3])
+def test_banned_and_suspended_readers_cannot_flag(
+    client, article, regular, reader, moderator, days
+):
+    comment = approved(article, regular, "A comment.")
+    moderation.sanction(reader, moderator, days=days, reason="Insults.")
+    client.force_login(reader)
+    response = client.post(
+        reverse("comments:flag", args=[comment.pk]), {"reason": "spam"}, follow=True
+    )
+    assert "so you cannot flag comments" in response.content.decode()
+    assert not Flag.objects.exists()
+
+
+def test_the_policy_prose_no_longer_states_stale_numbers(client, db):
+    html = client.get("/pages/comments-policy/").content.decode()
+    prose = html.split("The rules in numbers")[0]
+    assert "5 comments in 10 minutes" not in prose and "15 minutes" not in prose
+    assert "three readers" not in prose

@@ -69,9 +69,9 @@ def moderate(comment, action, actor, reason=""):
     return comment
 
 
-@transaction.atomic
-def sanction(user, actor, *, days=None, reason):
-    """Suspend ``user`` for ``days`` days, or ban them for good when ``days`` is None."""
+def check_sanction(user, actor, *, days=None, reason):
+    """Raise ValidationError when ``actor`` may not suspend or ban ``user`` like this: nobody
+    bans themselves, staff (superusers, editors, moderators) or without a reason."""
     if not reason.strip():
         raise ValidationError("Give a reason for the ban or suspension.")
     if user.pk == actor.pk:
@@ -82,6 +82,12 @@ def sanction(user, actor, *, days=None, reason):
         )
     if days is not None and days < 1:
         raise ValidationError("A suspension lasts at least one day.")
+
+
+@transaction.atomic
+def sanction(user, actor, *, days=None, reason):
+    """Suspend ``user`` for ``days`` days, or ban them for good when ``days`` is None."""
+    check_sanction(user, actor, days=days, reason=reason)
     until = timezone.now() + timedelta(days=days) if days else None
     created = Sanction.objects.create(
         user=user, until=until, reason=reason.strip(), created_by=actor
