@@ -3,13 +3,19 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
+from django.contrib.sites.models import Site
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
 from articles.models import Author
 from articles.revisions import save_article
 from comments import moderation
-from comments.models import Comment
+from comments.models import Comment, Sanction
+from demo.images import hero_image, portrait
 from tests.browser import launched_browser_page
 from tests.factories import make_article, make_review, make_tag, make_user
 
@@ -137,3 +143,90 @@ def browser_page(monkeypatch):
     """A page in Debian's Chromium, driven by Playwright (skipped locally when it is missing)."""
     with launched_browser_page(monkeypatch) as page:
         yield page
+
+
+@pytest.fixture
+def queued_email(settings, monkeypatch):
+    """The production set-up: email queued in the database, delivered by the worker."""
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    }
+    return settings
+
+
+@pytest.fixture
+def database_down(monkeypatch, client):
+    """Every new query fails as it does when PostgreSQL is stopped. The test client answers
+    with the site's error page instead of re-raising, as a real server would."""
+    client.raise_request_exception = False
+    Site.objects.get_current()  # cached in every running server before an outage
+
+    def refuse(self, *args, **kwargs):
+        raise OperationalError("connection refused: is the server running?")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+    return monkeypatch
+
+
+def named_patterns(patterns=None, namespace=None):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue  # the admin is walked model by model below
+            yield from named_patterns(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+@pytest.fixture
+def every_url(article, reader, moderator):
+    comment = Comment.objects.create(article=article, author=reader, body="Hi.", status="approved")
+    sanction = Sanction.objects.create(user=reader, reason="Test.", created_by=moderator)
+    kwargs = {
+        "articles:article_detail": {"slug": article.slug},
+        "articles:tag_detail": {"slug": article.tags.get().slug},
+        "articles:author_detail": {"slug": article.author.slug},
+        "articles:page_detail": {"slug": "about"},
+        "comments:post": {"slug": article.slug},
+        "comments:edit": {"pk": comment.pk},
+        "comments:delete": {"pk": comment.pk},
+        "comments:flag": {"pk": comment.pk},
+        "moderation:queue": {"view": "flagged"},
+        "moderation:comment": {"pk": comment.pk},
+        "moderation:user": {"pk": reader.pk},
+        "moderation:sanction": {"pk": reader.pk},
+        "moderation:lift": {"pk": sanction.pk},
+        "account_confirm_email": {"key": "not-a-key"},
+        "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
+    }
+    urls = {name: reverse(name, kwargs=kwargs.get(name)) for name in named_patterns()}
+    for model in admin.site._registry:
+        opts = model._meta
+        urls[f"admin:{opts.app_label}_{opts.model_name}_changelist"] = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_changelist"
+        )
+    urls["admin:index"] = reverse("admin:index")
+    urls["admin:revisions"] = reverse("admin:articles_article_revisions", args=[article.pk])
+    return urls
+
+
+@pytest.fixture
+def illustrated(article, author):
+    author.photo.save("nadia.jpg", portrait("nadia.jpg", "NB", "#2f6f6a"))
+    article.hero_image.save(
+        "hero.jpg", hero_image("hero.jpg", ["#264653", "#e9c46a"], "x"), save=False
+    )
+    article.hero_alt = "A gradient"
+    save_article(article, change_note="Added a picture.")
+    return article
+
+
+@pytest.fixture
+def clinician(db):
+    user = make_user("drmaya", staff=True, groups=["Medical reviewers"])
+    return Author.objects.create(
+        name="Maya Okafor", slug="maya-okafor", credentials="MD, MPH",
+        short_bio="A family physician.", user=user,
+    )  # fmt: skip

@@ -15,17 +15,6 @@ from django_tasks_db.models import DBTaskResult
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def queued_email(settings, monkeypatch):
-    """The production set-up: email queued in the database, delivered by the worker."""
-    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-    }
-    return settings
-
-
 def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
 

@@ -2,9 +2,6 @@
 answer 503 and lock nobody out."""
 
 import pytest
-from django.contrib.sites.models import Site
-from django.db import OperationalError
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.urls import reverse
 
 from tests.factories import PASSWORD
@@ -56,20 +53,6 @@ def test_clients_behind_the_load_balancer_have_their_own_limits(client, settings
     # Another reader behind the same load balancer is not locked out.
     response = login(client, "editor", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.23")
     assert response.status_code == 302
-
-
-@pytest.fixture
-def database_down(monkeypatch, client):
-    """Every new query fails as it does when PostgreSQL is stopped. The test client answers
-    with the site's error page instead of re-raising, as a real server would."""
-    client.raise_request_exception = False
-    Site.objects.get_current()  # cached in every running server before an outage
-
-    def refuse(self, *args, **kwargs):
-        raise OperationalError("connection refused: is the server running?")
-
-    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refuse)
-    return monkeypatch
 
 
 def test_a_database_outage_is_a_friendly_503_and_recovers(client, article, database_down):

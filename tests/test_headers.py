@@ -4,10 +4,7 @@ show private data says ``Cache-Control: private, no-store``."""
 import re
 
 import pytest
-from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
-from comments.models import Comment, Sanction
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -18,48 +15,6 @@ STRICT_CSP = (
     "object-src 'none'",
     "frame-ancestors 'none'",
 )
-
-
-def named_patterns(patterns=None, namespace=None):
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            if pattern.app_name == "admin":
-                continue  # the admin is walked model by model below
-            yield from named_patterns(pattern.url_patterns, pattern.namespace or namespace)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
-
-
-@pytest.fixture
-def every_url(article, reader, moderator):
-    comment = Comment.objects.create(article=article, author=reader, body="Hi.", status="approved")
-    sanction = Sanction.objects.create(user=reader, reason="Test.", created_by=moderator)
-    kwargs = {
-        "articles:article_detail": {"slug": article.slug},
-        "articles:tag_detail": {"slug": article.tags.get().slug},
-        "articles:author_detail": {"slug": article.author.slug},
-        "articles:page_detail": {"slug": "about"},
-        "comments:post": {"slug": article.slug},
-        "comments:edit": {"pk": comment.pk},
-        "comments:delete": {"pk": comment.pk},
-        "comments:flag": {"pk": comment.pk},
-        "moderation:queue": {"view": "flagged"},
-        "moderation:comment": {"pk": comment.pk},
-        "moderation:user": {"pk": reader.pk},
-        "moderation:sanction": {"pk": reader.pk},
-        "moderation:lift": {"pk": sanction.pk},
-        "account_confirm_email": {"key": "not-a-key"},
-        "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
-    }
-    urls = {name: reverse(name, kwargs=kwargs.get(name)) for name in named_patterns()}
-    for model in admin.site._registry:
-        opts = model._meta
-        urls[f"admin:{opts.app_label}_{opts.model_name}_changelist"] = reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_changelist"
-        )
-    urls["admin:index"] = reverse("admin:index")
-    urls["admin:revisions"] = reverse("admin:articles_article_revisions", args=[article.pk])
-    return urls
 
 
 def is_private(url):

@@ -7,22 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from articles.revisions import save_article
 from core import images
-from demo.images import hero_image, portrait
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def illustrated(article, author):
-    author.photo.save("nadia.jpg", portrait("nadia.jpg", "NB", "#2f6f6a"))
-    article.hero_image.save(
-        "hero.jpg", hero_image("hero.jpg", ["#264653", "#e9c46a"], "x"), save=False
-    )
-    article.hero_alt = "A gradient"
-    save_article(article, change_note="Added a picture.")
-    return article
 
 
 def hero_html(client, article):

@@ -11,23 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from articles.models import Article, Author, Revision
+from articles.models import Article, Revision
 from articles.revisions import save_article
 from reviews.freshness import add_months, freshness_report
 from reviews.models import MedicalReview
 from reviews.reminders import send_digests
-from tests.factories import make_article, make_review, make_tag, make_user
+from tests.factories import make_article, make_review, make_tag
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clinician(db):
-    user = make_user("drmaya", staff=True, groups=["Medical reviewers"])
-    return Author.objects.create(
-        name="Maya Okafor", slug="maya-okafor", credentials="MD, MPH",
-        short_bio="A family physician.", user=user,
-    )  # fmt: skip
 
 
 def json_ld(html):

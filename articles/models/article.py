@@ -1,5 +1,6 @@
+"""Articles and their revisions (changed only through ``articles.revisions.save_article``)."""
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -11,70 +12,7 @@ from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
 from core.sanitizer import clean_plain_text
 from core.validators import validate_image_upload
 
-
-def validate_not_blank(value):
-    if not (value or "").strip():
-        raise ValidationError("This field cannot be blank or only spaces.")
-
-
-class Tag(models.Model):
-    name = PlainCharField(max_length=60, unique=True, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=70, unique=True)
-    description = PlainTextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            # The old page rendered "Tags: , , , ,". An empty name cannot exist, even via code.
-            models.CheckConstraint(condition=~Q(name=""), name="tag_name_not_empty"),
-            models.CheckConstraint(condition=~Q(slug=""), name="tag_slug_not_empty"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        name = clean_plain_text(self.name)
-        if not name:
-            raise ValidationError("A tag needs a name; an empty tag would render as a blank link.")
-        if not self.slug:
-            self.slug = slugify(name) or "tag"
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:tag_detail", args=[self.slug])
-
-
-class Author(models.Model):
-    name = PlainCharField(max_length=120, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=140, unique=True)
-    credentials = PlainCharField(
-        max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
-    )
-    photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_upload])
-    short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
-    full_bio = SanitizedRichTextField(blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="author_profile",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.byline
-
-    def get_absolute_url(self):
-        return reverse("articles:author_detail", args=[self.slug])
-
-    @property
-    def byline(self):
-        """ "Jim Doe, PhD" — the name with credentials, as readers see it."""
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+from .taxonomy import Author, Tag, validate_not_blank
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -324,39 +262,3 @@ class Revision(models.Model):
     @property
     def kind(self):
         return "minor" if self.is_minor else "substantive"
-
-
-class Page(models.Model):
-    """Pages editors manage: About, Comments Policy, Disclaimer."""
-
-    title = PlainCharField(max_length=200, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=100, unique=True)
-    summary = PlainTextField(
-        blank=True,
-        help_text="Plain text. For the Disclaimer, this paragraph appears under every article.",
-    )
-    body = SanitizedRichTextField()
-    modified_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("articles:page_detail", args=[self.slug])
-
-    @classmethod
-    def disclaimer(cls):
-        """The site-wide paragraph shown under every article (editable as the Disclaimer page)."""
-        summary = cls.objects.filter(slug=DISCLAIMER_SLUG).values_list("summary", flat=True).first()
-        return summary or DEFAULT_DISCLAIMER
-
-
-DISCLAIMER_SLUG = "disclaimer"
-DEFAULT_DISCLAIMER = (
-    "This article is general information, not a substitute for advice from a doctor or other "
-    "qualified clinician who knows your situation. Medical knowledge changes: note the date "
-    "this article was published and last updated."
-)
