@@ -94,3 +94,27 @@ def test_an_article_title_or_author_name_of_control_characters_is_refused(
     )
     assert response.status_code == 200 and "errorlist" in response.content.decode()
     assert not author.__class__.objects.filter(slug="ctl").exists()
+
+
+def test_the_queue_and_comment_forms_never_answer_500(client, moderator, article, reader):
+    from comments.models import Comment
+
+    comment = Comment.objects.create(article=article, author=reader, body="Hi.", status="approved")
+    client.force_login(moderator)
+    for value in NASTY:
+        for url in ["/moderation/", "/moderation/queue/flagged/", f"/moderation/users/{reader.pk}/",
+                    f"/moderation/comments/{comment.pk}/"]:  # fmt: skip
+            for query in query_variants(value):
+                assert client.get(url, query).status_code in (200, 400, 404), (url, query)
+        posts = [
+            ("/moderation/act/", {"selected": [value], "action": value, "reason": value}),
+            ("/moderation/act/", {"single": f"{value}:approve", f"reason-{value}": value}),
+            (f"/moderation/users/{reader.pk}/sanction/", {"duration": value, "reason": value}),
+            (f"/articles/{article.slug}/comments/", {"body": value, "parent": value}),
+            (f"/comments/{comment.pk}/flag/", {"reason": value, "note": value}),
+        ]
+        for url, data in posts:
+            response = client.post(url, data)
+            assert response.status_code in (200, 302, 400, 403, 404), (url, data)
+    comment.refresh_from_db()
+    assert comment.status == "approved"
