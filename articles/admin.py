@@ -11,6 +11,7 @@ from .admin_revisions import RevisionHistoryAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article, Author, Page, Revision, Tag
 from .revisions import save_article
+from .search import clean_query, matching
 
 
 @admin.register(Article)
@@ -49,6 +50,13 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
         ),
         ("This change", {"fields": ("change_note", "is_minor", "loaded_version")}),
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        """The site's search, over every article editors may see (drafts too)."""
+        query = clean_query(search_term)
+        if not query:
+            return queryset, False
+        return matching(queryset, query), True
 
     @admin.display(description="Publication", ordering="published_at")
     def publication(self, obj):

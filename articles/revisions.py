@@ -14,12 +14,13 @@ from contextvars import ContextVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .models import Article, Author, Revision, Tag
 from .publishing import schedule_announcement
+from .search import refresh_index
 
 # The pk of the article ``save_article`` is writing, so its own relation changes are not
 # recorded twice by the receiver.
@@ -162,6 +163,7 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
             Article.objects.filter(pk=article.pk).update(modified_at=at)
             article.modified_at = at
         schedule_announcement(article)
+        refresh_index(Article.objects.filter(pk=article.pk))
         return record_revision(article, editor=editor, change_note=change_note, minor=minor,
                                restored_from=restored_from, at=at)  # fmt: skip
 
@@ -206,3 +208,13 @@ def record_relation_change(sender, instance, action, reverse, **kwargs):
     if not isinstance(instance, Article) or _saving.get() == instance.pk:
         return
     record_revision(instance, change_note="Tags or related articles changed.", minor=True)
+    refresh_index(Article.objects.filter(pk=instance.pk))
+
+
+@receiver(post_save, sender=Tag)
+@receiver(post_save, sender=Author)
+def refresh_index_of_renamed(sender, instance, created, **kwargs):
+    """A renamed tag or author is found under its new name at once."""
+    if not created:
+        field = "tags" if sender is Tag else "author"
+        refresh_index(Article.objects.filter(**{field: instance}))

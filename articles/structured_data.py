@@ -30,3 +30,35 @@ def article_json_ld(article, request):
     for contribute in CONTRIBUTORS:
         contribute(article, data)
     return data
+
+
+def breadcrumbs_json_ld(article):
+    """Home › the article's first tag › the article, for search results' breadcrumb trail."""
+    trail = [("Home", "/")]
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name)
+    if tags:
+        trail.append((tags[0].name, tags[0].get_absolute_url()))
+    trail.append((article.title, article.get_absolute_url()))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": number, "name": name, "item": absolute_url(url)}
+            for number, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def person_json_ld(author):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute_url(author.get_absolute_url()),
+        "description": author.short_bio,
+    }
+    if author.credentials:
+        data["honorificSuffix"] = author.credentials
+    if author.photo:
+        data["image"] = absolute_url(author.photo.url)
+    return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
@@ -11,4 +11,12 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
     path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
+    path("search/", views.search, name="search"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
 ]

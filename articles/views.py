@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -7,7 +9,8 @@ from django.views.decorators.http import require_GET
 from core.pagination import paginate
 
 from .models import Article, Author, Page, Tag
-from .structured_data import article_json_ld
+from .search import clean_query, search_articles, snippet
+from .structured_data import article_json_ld, breadcrumbs_json_ld, person_json_ld
 
 
 def can_preview(user):
@@ -49,6 +52,7 @@ def render_article(request, article, *, status=200, extra_context=None):
             "related_articles": article.related_articles(),
             "disclaimer": Page.disclaimer(),
             "structured_data": article_json_ld(article, request),
+            "breadcrumbs": breadcrumbs_json_ld(article),
             **(extra_context or {}),
         },
         status=status,
@@ -78,10 +82,41 @@ def tag_detail(request, slug):
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Article.objects.published().filter(author=author).for_listing())
-    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+    context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
+    return render(request, "articles/author_detail.html", context)
 
 
 @require_GET
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
     return render(request, "articles/page_detail.html", {"page": page})
+
+
+@require_GET
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    page = paginate(request, search_articles(query).for_listing()) if query else None
+    if page is not None:
+        for article in page.object_list:
+            article.snippet = snippet(article, query)
+    popular = []
+    if page is None or not page.paginator.count:
+        popular = (
+            Tag.objects.annotate(
+                article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
+            )
+            .filter(article_count__gt=0)
+            .order_by("-article_count", "name")[:8]
+        )
+    context = {"query": query, "page": page, "popular_tags": popular,
+               "page_params": urlencode({"q": query})}  # fmt: skip
+    return render(request, "articles/search.html", context)
+
+
+@require_GET
+def opensearch(request):
+    """The OpenSearch description browsers use to add the site's search."""
+    return render(
+        request, "articles/opensearch.xml",
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )  # fmt: skip

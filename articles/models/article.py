@@ -1,6 +1,7 @@
 """Articles and their revisions (changed only through ``articles.revisions.save_article``)."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -106,6 +107,9 @@ class Article(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=f"Empty: the site's default ({settings.MEDICAL_REVIEW_INTERVAL_MONTHS} months).",
     )
+    # Full-text search (articles/search.py): weighted title, dek, tags, author and body, kept
+    # up to date by save_article. PostgreSQL only; its GIN index is made by migration 0008.
+    search_vector = SearchVectorField(null=True, editable=False)
     went_live_at = models.DateTimeField(
         null=True, editable=False, help_text="Internal: when publication tasks ran."
     )

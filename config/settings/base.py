@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "ckeditor",
@@ -255,6 +256,8 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = 10
+# Feeds carry the whole article (True) or its dek with a link (False).
+FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
 
 # Medical review (reviews app): the default time between reviews, when the freshness dashboard
 # calls an article stale, and how long before a due date reviewers are reminded.
