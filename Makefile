@@ -8,10 +8,12 @@ HOST ?= 127.0.0.1:8000
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.installed: pyproject.toml constraints.txt tests/a11y/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -c constraints.txt -e ".[dev]"
+	@# axe-core for the accessibility browser tests (skipped when npm is missing)
+	@if command -v npm >/dev/null; then npm ci --prefix tests/a11y --silent --no-audit --no-fund; fi
 	touch $@
 
 run: install

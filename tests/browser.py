@@ -20,7 +20,7 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "scree
 
 
 @contextmanager
-def launched_browser_page(monkeypatch):
+def launched_browser_page(monkeypatch, *, bypass_csp=False):
     if not Path(CHROMIUM).exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
@@ -35,7 +35,10 @@ def launched_browser_page(monkeypatch):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # bypass_csp: only for injecting axe-core, which is an inline script to the page.
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp
+        )
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
@@ -48,3 +51,22 @@ def launched_browser_page(monkeypatch):
 
 def screenshot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page):
+    """axe-core's serious and critical violations on the current page, as readable lines."""
+    if not AXE.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"{AXE} is missing: npm ci --prefix tests/a11y")
+        pytest.skip(f"{AXE} is missing: npm ci --prefix tests/a11y")
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

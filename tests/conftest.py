@@ -139,6 +139,13 @@ def dead_redis(settings):
 
 
 @pytest.fixture
+def a11y_page(monkeypatch):
+    """A browser page that lets axe-core be injected despite the site's strict CSP."""
+    with launched_browser_page(monkeypatch, bypass_csp=True) as page:
+        yield page
+
+
+@pytest.fixture
 def browser_page(monkeypatch):
     """A page in Debian's Chromium, driven by Playwright (skipped locally when it is missing)."""
     with launched_browser_page(monkeypatch) as page:

@@ -33,6 +33,8 @@ class Command(BaseCommand):
             (f"article ({article.comments.count()} comments)", article.get_absolute_url(), None),
             (f"tag ({tag.articles.count()} articles)", tag.get_absolute_url(), None),
             ("author", article.author.get_absolute_url(), None),
+            ("search (title words)", f"/search/?q={article.title.split()[1]}", None),
+            ("search (no match)", "/search/?q=zyxquatrinkel", None),
             ("article, logged in", article.get_absolute_url(), "reader"),
             ("moderation queue", "/moderation/", "moderator"),
         ]
