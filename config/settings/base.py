@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.contrib.redirects",
     "allauth",
     "allauth.account",
     "ckeditor",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "reviews",
+    "wordpress",
     "demo",
 ]
 
@@ -60,6 +62,9 @@ MIDDLEWARE = [
     "core.middleware.SiteCSPMiddleware",
     "core.middleware.PrivatePagesMiddleware",
     "core.middleware.RejectNulBytesMiddleware",
+    # Old WordPress addresses: ?p=ID on the home page, then any 404 in the redirect table.
+    "wordpress.middleware.OldAddressMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 # A strict Content-Security-Policy: no inline scripts or styles, no plugins, no framing. The

@@ -1,0 +1,57 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from wordpress.importer import Importer, read_author_map
+from wordpress.posts import ImportFailed
+from wordpress.reader import WXRError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR): posts, pages, authors, tags and categories, comments in "
+        "their threads, and 301s from the old addresses. All or nothing; safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The WXR file (Tools › Export in WordPress).")
+        parser.add_argument("--dry-run", action="store_true", help="Report, save nothing.")
+        parser.add_argument("--author-map", metavar="FILE",
+                            help="JSON or CSV: WordPress login → our author's slug.")  # fmt: skip
+        parser.add_argument(
+            "--media-dir", metavar="DIR", help="A copy of wp-content/uploads, to take images from."
+        )
+        parser.add_argument(
+            "--continue-on-error",
+            action="store_true",
+            help="Import what can be imported and list what was skipped.",
+        )
+
+    def handle(self, *args, **options):
+        export = Path(options["export"])
+        if not export.is_file():
+            raise CommandError(f"{export}: no such file.")
+        if options["media_dir"] and not Path(options["media_dir"]).is_dir():
+            raise CommandError(f"{options['media_dir']}: no such folder.")
+        try:
+            author_map = read_author_map(options["author_map"]) if options["author_map"] else {}
+        except (OSError, ValueError) as error:
+            raise CommandError(
+                f"{options['author_map']}: not a readable author map ({error})."
+            ) from None
+        tty = sys.stdout.isatty()
+        importer = Importer(
+            author_map=author_map,
+            media_dir=options["media_dir"],
+            continue_on_error=options["continue_on_error"],
+            dry_run=options["dry_run"],
+            progress=(lambda text: self.stdout.write(f"\r{text}", ending="")) if tty else None,
+        )
+        try:
+            report = importer.run(export)
+        except (WXRError, ImportFailed) as error:
+            raise CommandError(f"{export}: {error} Nothing was imported.") from None
+        if tty:
+            self.stdout.write("")
+        self.stdout.write(str(report))

@@ -1,0 +1,59 @@
+"""What an import did, for the terminal and the admin job."""
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Report:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    posts_by_status: Counter = field(default_factory=Counter)
+    threaded_replies: int = 0
+    flattened_replies: int = 0
+    redirects: int = 0
+    skipped: list = field(default_factory=list)  # (what, why)
+    notes: list = field(default_factory=list)
+    shortcodes: set = field(default_factory=set)
+    external_images: set = field(default_factory=set)
+    started: float = field(default_factory=time.monotonic)
+    dry_run: bool = False
+
+    def skip(self, what, why):
+        self.skipped.append((what, why))
+
+    def lines(self):
+        seconds = time.monotonic() - self.started
+        kinds = ["post", "page", "author", "tag", "comment"]
+        out = ["Dry run: nothing was saved." if self.dry_run else "WordPress import finished."]
+        for kind in kinds:
+            out.append(
+                f"  {kind + 's':<9} {self.created[kind]:>6} new, {self.updated[kind]:>5} updated, "
+                f"{self.unchanged[kind]:>5} unchanged"
+            )
+        if self.posts_by_status:
+            statuses = ", ".join(f"{n} {s}" for s, n in sorted(self.posts_by_status.items()))
+            out.append(f"  posts by status: {statuses}")
+        out.append(f"  threaded replies: {self.threaded_replies}"
+                   + (f" ({self.flattened_replies} attached to the deepest allowed comment: "
+                      "threads here nest 3 deep)" if self.flattened_replies else ""))  # fmt: skip
+        out.append(f"  redirects from old addresses: {self.redirects}")
+        reasons = Counter(why for _, why in self.skipped)
+        if reasons:
+            out.append(f"  skipped {len(self.skipped)}:")
+            out += [f"    {count} × {why}" for why, count in reasons.most_common()]
+        out += [f"  note: {note}" for note in self.notes]
+        if self.shortcodes:
+            out.append(f"  shortcodes kept as text: {', '.join(sorted(self.shortcodes))}")
+        if self.external_images:
+            out.append(
+                f"  images left at their old addresses: {len(self.external_images)} "
+                "(give --media-dir, a copy of wp-content/uploads, to import them)"
+            )
+        out.append(f"  time: {seconds:.1f} s")
+        return out
+
+    def __str__(self):
+        return "\n".join(self.lines())
