@@ -68,7 +68,7 @@ def test_reader_and_moderator_journey(live_server, browser_page, author):  # noq
     mod.goto(f"{live_server.url}{reverse('account_login')}")
     mod.fill("#id_login", "moderator")
     mod.fill("#id_password", PASSWORD)
-    mod.click("button[type=submit]")
+    mod.click("main form button[type=submit]")
     mod.wait_for_url(f"{live_server.url}/")
     mod.goto(f"{live_server.url}/moderation/")
     mod.click(f"button[value='{own.pk}:approve']")

@@ -47,7 +47,7 @@ def test_an_editor_updates_an_article_in_ckeditor(live_server, browser_page, aut
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     body_text = page.inner_text(".article__body")
     assert "Hot weather and exercise raise the need for fluids." in body_text
-    today = date_format(timezone.localtime(), "F j, Y")
+    today = date_format(timezone.localtime(), "j F Y")
     assert f"Last updated on {today}" in page.inner_text(".update-line")
     page.click(".update-history summary")
     assert "Added advice for hot weather." in page.inner_text(".update-history")

@@ -241,3 +241,20 @@ def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_
         make_article(author, tags=[tag, make_tag(), make_tag()], featured=True)
     for url, count in few.items():
         assert count_queries(client, url, django_assert_max_num_queries, 6) == count, url
+
+
+def test_one_date_style_on_home_article_and_queue(client, article, moderator):
+    from comments.models import Comment
+
+    Comment.objects.create(article=article, author=moderator, body="Dated.", status="approved")
+    day = article.published_at.strftime("%-d %B %Y")
+    pages = {"/": client.get("/").content.decode(),
+             "article": client.get(article.get_absolute_url()).content.decode()}  # fmt: skip
+    client.force_login(moderator)
+    pages["queue"] = client.get("/moderation/queue/all/").content.decode()
+    for name, html in pages.items():
+        shown = re.findall(r"<time datetime=\"[^\"]+\">([^<]+)</time>", html)
+        assert shown, name
+        for text in shown:
+            assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}(, \d{2}:\d{2})?", text), (name, text)
+    assert day in pages["article"]
