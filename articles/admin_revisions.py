@@ -10,6 +10,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .diff import diff_snapshots
+from .forms import RestoreForm
 from .models import Article, Revision
 from .revisions import restore_revision, snapshot
 
@@ -110,14 +111,19 @@ class RevisionHistoryAdminMixin:
     def restore_view(self, request, article_id, revision_id):
         article = self._article_for(request, article_id, change=True)
         revision = get_object_or_404(article.revisions, pk=revision_id)
+        form = RestoreForm(request.POST)
+        if not form.is_valid():
+            errors = [error for field_errors in form.errors.values() for error in field_errors]
+            messages.error(request, " ".join(errors) + " Nothing was restored.")
+            return redirect("admin:articles_article_revision", article.pk, revision.pk)
         try:
             with transaction.atomic():
                 new_revision = restore_revision(
                     article,
                     revision,
                     editor=request.user,
-                    change_note=request.POST.get("change_note", "").strip(),
-                    minor=request.POST.get("is_minor") == "on",
+                    change_note=form.cleaned_data["change_note"],
+                    minor=form.cleaned_data["kind"] == "minor",
                 )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -77,3 +77,24 @@ class ArticleAdminForm(forms.ModelForm):
                 "history with a new “last updated” date. For a typo or formatting fix, tick "
                 "“Minor edit” instead.",
             )
+
+
+class RestoreForm(forms.Form):
+    """Restoring is an edit like any other: the editor says whether readers should hear of it,
+    and if so writes the public note themselves ("Restored revision #5" tells readers nothing)."""
+
+    kind = forms.ChoiceField(
+        choices=[("minor", "Minor: readers are not told (a typo or formatting fix undone)"),
+                 ("substantive", "Substantive: readers see a new “last updated” date and the "
+                  "note below")],  # fmt: skip
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the restore is minor or substantive."},
+    )
+    change_note = forms.CharField(max_length=300, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "substantive" and not cleaned.get("change_note"):
+            self.add_error("change_note", "A substantive restore needs a note for readers: it "
+                           "appears in the article's public update history.")  # fmt: skip
+        return cleaned

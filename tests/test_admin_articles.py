@@ -142,7 +142,7 @@ def test_editor_can_list_compare_and_restore_revisions(client, editor, article):
 
     restore = client.post(
         reverse("admin:articles_article_restore", args=[article.pk, first.pk]),
-        {"change_note": "Back to the original."},
+        {"kind": "substantive", "change_note": "Back to the original."},
     )
     assert restore.status_code == 302
     article.refresh_from_db()

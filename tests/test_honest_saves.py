@@ -162,3 +162,30 @@ def test_the_restore_preview_shows_removed_text_as_removed(client, editor, artic
 def test_restoring_the_current_content_is_a_no_op(article, editor):
     assert restore_revision(article, article.revisions.get(), editor=editor) is None
     assert article.revisions.count() == 1
+
+
+def restore(client, article, revision, **data):
+    url = reverse("admin:articles_article_restore", args=[article.pk, revision.pk])
+    return client.post(url, data, follow=True)
+
+
+def test_a_restore_asks_minor_or_substantive_and_a_public_note(client, editor, article):
+    first = article.revisions.get()
+    article.body = "<p>Rewritten.</p>"
+    save_article(article, editor=editor, change_note="Rewrite.")
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_revision", args=[article.pk, first.pk]))
+    assert "Substantive notes are public" in page.content.decode()
+    refusals = [
+        ({}, "Choose whether the restore is minor or substantive."),
+        ({"kind": "substantive"}, "A substantive restore needs a note"),
+    ]
+    for data, error in refusals:
+        html = restore(client, article, first, **data).content.decode()
+        assert error in html and "Nothing was restored." in html
+        assert article.revisions.count() == 2
+    restore(client, article, first, kind="minor")
+    article.refresh_from_db()
+    assert article.revisions.count() == 3 and article.body == first.snapshot["body"]
+    client.logout()
+    assert "Restored revision" not in public_html(client, article)  # never shown to readers
