@@ -1,7 +1,9 @@
 """Readable differences between two article snapshots, for editors.
 
-Bodies are compared as the text a reader sees (headings, paragraphs, list items), not as markup,
-and changed paragraphs show word-level insertions and deletions.
+Bodies are compared as the text a reader sees, block by block (a heading, a paragraph, a list
+item), and shown styled as they render — a heading looks like a heading, a list item has its
+bullet — with word-level insertions and deletions in changed blocks. No markup, no link
+addresses.
 """
 
 import difflib
@@ -14,7 +16,17 @@ from django.utils.safestring import mark_safe
 
 BLOCK_TAGS = {"p", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption", "tr", "caption",
               "hr", "br", "ul", "ol", "table", "figure"}  # fmt: skip
-PREFIXES = {"h2": "## ", "h3": "### ", "h4": "#### ", "li": "• "}
+SHOWN_AS = {"h2", "h3", "h4", "li", "blockquote", "pre", "figcaption", "caption"}
+
+
+class Block(str):
+    """A block's text, remembering which element it came from (``tag``) for display. Compared
+    as text: the same words moved from a paragraph into a list item are a change of style only."""
+
+    def __new__(cls, text, tag="p"):
+        block = super().__new__(cls, text)
+        block.tag = tag if tag in SHOWN_AS else "p"
+        return block
 
 
 class _TextBlocks(HTMLParser):
@@ -22,31 +34,26 @@ class _TextBlocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks = []
         self.current = []
+        self.tag = "p"
 
     def _flush(self):
         text = re.sub(r"\s+", " ", "".join(self.current)).strip()
         if text:
-            self.blocks.append(text)
+            self.blocks.append(Block(text, self.tag))
         self.current = []
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCK_TAGS:
             self._flush()
-            self.current.append(PREFIXES.get(tag, ""))
+            self.tag = tag
         elif tag == "img":
             alt = dict(attrs).get("alt") or ""
             self.current.append(f"[image: {alt}]")
-        elif tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self._pending_href = href
 
     def handle_endtag(self, tag):
-        if tag == "a" and getattr(self, "_pending_href", None):
-            self.current.append(f" ({self._pending_href})")
-            self._pending_href = None
         if tag in BLOCK_TAGS:
             self._flush()
+            self.tag = "p"
 
     def handle_data(self, data):
         self.current.append(data)
@@ -61,7 +68,7 @@ def html_to_blocks(html):
     parser = _TextBlocks()
     parser.feed(html or "")
     parser.close()
-    return [block for block in parser.blocks if block.strip("• #")]
+    return parser.blocks
 
 
 def _inline_diff(old, new):
@@ -83,6 +90,7 @@ def _inline_diff(old, new):
 class Line:
     kind: str  # "same", "added", "removed", "changed", "skipped"
     html: str
+    tag: str = "p"  # how the block renders: p, h2, h3, h4, li, blockquote, pre …
 
 
 @dataclass
@@ -100,10 +108,14 @@ def diff_blocks(old_blocks, new_blocks):
     matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            lines += [Line("same", escape(block)) for block in old_blocks[a1:a2]]
+            lines += [Line("same", escape(block), _tag(block)) for block in old_blocks[a1:a2]]
         else:
             lines += _pair_changed_blocks(old_blocks[a1:a2], new_blocks[b1:b2])
     return lines
+
+
+def _tag(block):
+    return getattr(block, "tag", "p")
 
 
 def _similar(old, new):
@@ -117,12 +129,13 @@ def _pair_changed_blocks(old_blocks, new_blocks):
     for old in old_blocks:
         match = next((k for k in range(j, len(new_blocks)) if _similar(old, new_blocks[k])), None)
         if match is None:
-            lines.append(Line("removed", escape(old)))
+            lines.append(Line("removed", escape(old), _tag(old)))
             continue
-        lines += [Line("added", escape(block)) for block in new_blocks[j:match]]
-        lines.append(Line("changed", _inline_diff(old, new_blocks[match])))
+        lines += [Line("added", escape(block), _tag(block)) for block in new_blocks[j:match]]
+        new = new_blocks[match]
+        lines.append(Line("changed", _inline_diff(old, new), _tag(new)))
         j = match + 1
-    lines += [Line("added", escape(block)) for block in new_blocks[j:]]
+    lines += [Line("added", escape(block), _tag(block)) for block in new_blocks[j:]]
     return lines
 
 

@@ -154,7 +154,7 @@ def test_the_restore_preview_shows_removed_text_as_removed(client, editor, artic
         reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     ).content.decode()
     preview = html.split("What restoring it would change")[1].split("Restore this revision")[0]
-    assert re.search(r'diff-line--removed">.*A paragraph added later\.', preview)
+    assert re.search(r'diff-line--removed[^"]*">.*A paragraph added later\.', preview)
     assert "diff-line--added" not in preview.split("diff-legend")[-1].split("</p>", 1)[1]
     assert "would remove" in preview
 

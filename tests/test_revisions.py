@@ -179,3 +179,19 @@ def test_a_first_version_cannot_be_minor(author):
     with pytest.raises(ValidationError):
         save_article(article, minor=True)
     assert not Article.objects.exists()
+
+
+def test_diffs_read_like_the_page_not_like_markup():
+    from articles.diff import diff_snapshots
+
+    old = {"body": '<h2>Causes</h2><ul><li>Heat</li></ul><p>See <a href="/a/">our guide</a>.</p>'}
+    new = {"body": '<h2>Common causes</h2><ul><li>Heat</li><li>Stress</li></ul>'
+                   '<p>See <a href="/a/">our new guide</a>.</p>'}  # fmt: skip
+    [body] = diff_snapshots(old, new)
+    lines = [(line.kind, line.tag, str(line.html)) for line in body.lines]
+    assert ("changed", "h2", "<ins>Common </ins>Causes") in lines or any(
+        kind == "changed" and tag == "h2" for kind, tag, _ in lines
+    )
+    assert ("added", "li", "Stress") in lines
+    text = " ".join(html for _, _, html in lines)
+    assert "##" not in text and "/a/" not in text and "•" not in text
