@@ -87,11 +87,14 @@ class Importer:
         record = ImportedItem.objects.filter(source=self.source, kind=kind, wp_id=wp_id).first()
         return record.object_id if record else None
 
-    def remember(self, kind, wp_id, obj, email=""):
-        ImportedItem.objects.update_or_create(
-            source=self.source, kind=kind, wp_id=wp_id,
-            defaults={"object_id": obj.pk, "email": email[:254]},
-        )  # fmt: skip
+    def remember(self, kind, wp_id, obj, email="", *, is_new=True):
+        if is_new:
+            ImportedItem.objects.create(source=self.source, kind=kind, wp_id=wp_id,
+                                        object_id=obj.pk, email=email[:254])  # fmt: skip
+        else:
+            ImportedItem.objects.filter(source=self.source, kind=kind, wp_id=wp_id).update(
+                object_id=obj.pk
+            )
 
     # -- people and topics -----------------------------------------------------------------------
 
@@ -202,10 +205,11 @@ class Importer:
         olds = {query}
         if parsed.path:
             olds.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
-        for old in olds:
-            if not old or old == new_path or len(old) > 200 or old == "/":
-                continue
-            _, created = Redirect.objects.update_or_create(
-                site_id=settings.SITE_ID, old_path=old, defaults={"new_path": new_path}
-            )
-            self.report.redirects += int(created)
+        olds = {old for old in olds if old and old not in ("/", new_path) and len(old) <= 200}
+        existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=olds)
+        existing.exclude(new_path=new_path).update(new_path=new_path)
+        new = olds - set(existing.values_list("old_path", flat=True))
+        Redirect.objects.bulk_create(
+            Redirect(site_id=settings.SITE_ID, old_path=old, new_path=new_path) for old in new
+        )
+        self.report.redirects += len(new)

@@ -79,7 +79,7 @@ def import_post(importer, data):
         # WordPress's own dates are the honest ones: its last modification is the update.
         Article.objects.filter(pk=article.pk).update(updated_at=modified or published)
     report.posts_by_status[data["status"] + (" (password)" if data["password"] else "")] += 1
-    importer.remember(Kind.POST, wp_id, article)
+    importer.remember(Kind.POST, wp_id, article, is_new=is_new)
     importer.redirect(data["link"], f"/?p={wp_id}", article.get_absolute_url())
     import_comments(importer, article, data["comments"])
 
@@ -102,7 +102,7 @@ def import_page(importer, data):
         report.updated["page"] += int(not is_new)
     else:
         report.unchanged["page"] += 1
-    importer.remember(Kind.PAGE, wp_id, page)
+    importer.remember(Kind.PAGE, wp_id, page, is_new=is_new)
     importer.redirect(data["link"], f"/?page_id={wp_id}", page.get_absolute_url())
     import_comments(importer, None, data["comments"]) if data["comments"] else None
 
@@ -149,7 +149,7 @@ def import_comments(importer, article, comments):
     )  # fmt: skip
     ours = {c.pk: c for c in Comment.objects.filter(pk__in=known.values())}
     depths = _depths(real)
-    made = {}
+    made, records = {}, []
     for data in sorted(real, key=lambda c: (depths[c["id"]], c["date_gmt"], c["id"])):
         status = COMMENT_STATUS.get(data["approved"], "pending")
         body = normalize_comment_text(plain_text(data["content"]))
@@ -179,5 +179,7 @@ def import_comments(importer, article, comments):
             created_at=parse_date(data["date_gmt"], data["date"]) or timezone.now(),
         )
         made[data["id"]] = comment
-        importer.remember(Kind.COMMENT, data["id"], comment, data["email"])
+        records.append(ImportedItem(source=importer.source, kind=Kind.COMMENT, wp_id=data["id"],
+                                    object_id=comment.pk, email=data["email"][:254]))  # fmt: skip
         report.created["comment"] += 1
+    ImportedItem.objects.bulk_create(records)
