@@ -1,5 +1,20 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+
+
+def drop_placeholders(form):
+    """Labels say what a field is; a placeholder repeating them only vanishes as you type."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("placeholder", None)
+
+
+class SignupForm(AllauthSignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        drop_placeholders(self)
+        self.fields["username"].help_text = "Shown next to your comments: it is public."
+        self.fields["email"].help_text = "Never shown. We send the link to verify it here."
 
 
 class LoginForm(AllauthLoginForm):
@@ -7,6 +22,7 @@ class LoginForm(AllauthLoginForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        drop_placeholders(self)
         remember = self.fields.get("remember")
         if remember is not None:
             remember.label = "Remember me"

@@ -1,6 +1,8 @@
 """Sign-up, email verification, login with an honest "Remember me", and the role groups."""
 
 import re
+from html import unescape
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth.models import Group
@@ -77,3 +79,28 @@ def test_the_roles_exist_with_the_right_permissions():
     )
     assert {"add_article", "change_article", "view_revision", "change_tag"} <= editors
     assert "change_article" not in moderators and "view_article" in moderators
+
+
+def test_sign_up_and_log_in_speak_plainly_without_placeholder_labels(client):
+    signup = client.get(reverse("account_signup")).content.decode()
+    login = client.get(reverse("account_login")).content.decode()
+    assert "<h1>Sign up</h1>" in signup and "<h1>Log in</h1>" in login
+    assert "<title>Sign up" in signup or "Sign up ·" in signup
+    assert "placeholder=" not in signup.split("<main")[1]
+    assert "placeholder=" not in login.split("<main")[1]
+    assert "it is public" in signup
+
+
+def test_a_new_commenter_returns_to_the_article_logged_in_after_verifying(client, article):
+    page = client.get(article.get_absolute_url()).content.decode()
+    signup_link = re.search(r'href="(/accounts/signup/\?next=[^"]+)"', page).group(1)
+    next_url = unescape(signup_link).split("next=")[1]
+    client.post(
+        unescape(signup_link),
+        {"email": "newbie@healthy.test", "username": "newbie", "next": unquote(next_url),
+         "password1": "a-long-unusual-passphrase", "password2": "a-long-unusual-passphrase"},
+    )  # fmt: skip
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)", mail.outbox[-1].body)
+    response = client.post(link.group(1))
+    assert response["Location"].startswith(article.get_absolute_url())
+    assert User.objects.get(username="newbie").pk == int(client.session["_auth_user_id"])

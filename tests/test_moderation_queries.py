@@ -15,8 +15,9 @@ def queue_queries(client, url, django_assert_max_num_queries):
     # 6 the paginator's count, 7 the page of comments with article, author, parent and its
     # author and who decided, 8 their open flags with who flagged, 9 the authors' counts per
     # status, 10 flags received per author, 11 each author's 4 newest comments (a window
-    # function), 12 active sanctions of those authors.
-    with django_assert_max_num_queries(12) as captured:
+    # function), 12 active sanctions of those authors, 13 the moderation settings (the flag
+    # threshold each hidden item is explained with).
+    with django_assert_max_num_queries(13) as captured:
         response = client.get(url)
         assert response.status_code == 200
     return len(captured), response.content.decode()

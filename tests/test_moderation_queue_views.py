@@ -189,3 +189,19 @@ def test_an_item_shows_what_a_moderator_needs_to_decide(client, moderator, artic
 
 
 # -- decisions, one at a time ----------------------------------------------------------------
+
+
+def test_each_card_says_why_the_comment_waits_and_overlaps_are_explained(
+    client, moderator, article
+):
+    held = make_comment(article, someone(), "Two links: http://a.example http://b.example")
+    held.decision_reason = "2 links."
+    held.save(update_fields=["decision_reason"])
+    flagged_and_pending = make_comment(article, someone(), "Waiting, and flagged.")
+    flag_it(flagged_and_pending, Reason.MISINFORMATION)
+    hide_by_flags(make_comment(article, someone(), "Readers hid me.", status="approved"))
+    client.force_login(moderator)
+    html = client.get(HOME).content.decode()
+    assert re.search(r"Why it is waiting:</strong>\s*2 links\.", html)
+    assert "hidden after 3 open reader flags (the policy hides a comment at 3)" in html
+    assert "both pending and flagged, so counted under both tabs" in html

@@ -48,7 +48,10 @@ class CommentQuerySet(models.QuerySet):
     def queue_counts(self):
         """The number of comments in every queue view, in one query."""
         return self.with_flag_state().aggregate(
-            **{name: Count("pk", filter=rule) for name, rule in QUEUE_FILTERS.items()}
+            **{name: Count("pk", filter=rule) for name, rule in QUEUE_FILTERS.items()},
+            pending_and_flagged=Count(
+                "pk", filter=QUEUE_FILTERS["pending"] & Q(has_open_flags=True)
+            ),
         )
 
     def in_queue(self, view):

@@ -24,6 +24,7 @@ from .access import can_moderate
 from .decisions import lift_sanction, moderate, sanction
 from .forms import ACTIONS, AUTHOR_ACTIONS, ModerationActionForm, SanctionForm, action_choices
 from .history import History, flags_received, prepare_items, status_counts, thread_of
+from .workflow import current_rules
 
 PER_PAGE = 50
 USER_COMMENTS_PER_PAGE = 20
@@ -76,7 +77,8 @@ def queue(request, view="pending"):
         for name, label in QUEUE_VIEWS.items()
     ]  # fmt: skip
     context = {"view": view, "view_label": QUEUE_VIEWS[view], "tabs": tabs, "page": page,
-               "actions": action_choices()}  # fmt: skip
+               "actions": action_choices(), "pending_and_flagged": counts["pending_and_flagged"],
+               "flag_threshold": current_rules().flag_threshold}  # fmt: skip
     return render(request, "moderation/queue.html", context)
 
 

@@ -167,7 +167,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # None = ask: the login form shows "Remember me"; unticked, the session ends with the browser.
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Rate limits are keyed on the client's address. Behind a load balancer that address is in
 # X-Forwarded-For: set TRUSTED_PROXY_COUNT to the number of proxies in front of the app (1 for
