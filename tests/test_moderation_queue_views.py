@@ -1,5 +1,7 @@
 """What each queue view lists, in which order, and what a moderator sees on each item."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains
 
