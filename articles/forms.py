@@ -2,9 +2,38 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 
 from .models import Article
 from .revisions import has_changes
+
+
+def stale_message(current):
+    """Who saved in between, when, and links to their version and to what they changed."""
+    last = current.revisions.select_related("editor").order_by("-number").first()
+    who = last.editor.display_name if last and last.editor else "someone else"
+    when = last.created_at.strftime("%Y-%m-%d %H:%M UTC") if last else "just now"
+    latest = reverse("admin:articles_article_change", args=[current.pk])
+    changes = reverse("admin:articles_article_compare", args=[current.pk])
+    previous = current.revisions.filter(number__lt=last.number).order_by("-number").first()
+    diff_link = (
+        format_html(
+            ' · <a href="{}?from={}&amp;to={}" target="_blank">See what {} changed</a>',
+            changes,
+            previous.pk,
+            last.pk,
+            who,
+        )  # fmt: skip
+        if last and previous
+        else ""
+    )
+    return format_html(
+        "Not saved: {} saved this article at {}, after you opened it. Your text is still in "
+        "the form below: copy your changes, then apply them to the latest version. "
+        '<a href="{}" target="_blank">Open the latest version</a>{}',
+        who, when, latest, diff_link,
+    )  # fmt: skip
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -47,15 +76,7 @@ class ArticleAdminForm(forms.ModelForm):
             # Lock the row until the admin's transaction ends, so check and save are one step.
             current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
             if current is not None and loaded != current.version:
-                last = current.revisions.select_related("editor").order_by("-number").first()
-                who = last.editor.display_name if last and last.editor else "someone else"
-                when = last.created_at.strftime("%Y-%m-%d %H:%M UTC") if last else "just now"
-                raise ValidationError(
-                    f"Not saved: {who} saved this article at {when}, after you opened it. "
-                    "Your text is still in the form below. Copy your changes, open the article "
-                    "again to see the latest version, and apply them there.",
-                    code="stale",
-                )
+                raise ValidationError(stale_message(current), code="stale")
         if cleaned.get("is_minor") and not self.instance.pk:
             self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
         return cleaned
@@ -84,9 +105,13 @@ class RestoreForm(forms.Form):
     and if so writes the public note themselves ("Restored revision #5" tells readers nothing)."""
 
     kind = forms.ChoiceField(
-        choices=[("minor", "Minor: readers are not told (a typo or formatting fix undone)"),
-                 ("substantive", "Substantive: readers see a new “last updated” date and the "
-                  "note below")],  # fmt: skip
+        choices=[
+            ("minor", "Minor: readers are not told (a typo or formatting fix undone)"),
+            (
+                "substantive",
+                "Substantive: readers see a new “last updated” date and the note below",
+            ),
+        ],  # fmt: skip
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether the restore is minor or substantive."},
     )

@@ -92,9 +92,12 @@ def edit_comment(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete_comment(request, pk):
+    """GET asks "Delete your comment?"; only the POST from that page deletes."""
     comment = own_comment(request, pk)
+    if request.method == "GET":
+        return render(request, "comments/delete.html", {"comment": comment})
     moderation.delete_own(comment, request.user)
     messages.success(request, "Your comment was deleted.")
     return redirect(comment.get_absolute_url())

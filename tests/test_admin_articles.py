@@ -115,7 +115,8 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_keeps_its_text(
     assert second.status_code == 200
     page = second.content.decode()
     assert "Not saved: admin saved this article" in page
-    assert "Your text is still in the form below." in page
+    assert "Your text is still in the form below" in page
+    assert "Open the latest version</a>" in page and "changed</a>" in page
     assert "Second editor&#x27;s words." in page  # the form keeps this editor's text
     article.refresh_from_db()
     assert article.body == "<p>First editor's words.</p>"

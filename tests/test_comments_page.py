@@ -293,13 +293,19 @@ def test_nobody_edits_or_deletes_someone_elses_comment(client, article, regular,
     assert (comment.body, comment.status) == ("Mine.", "approved")
 
 
-def test_delete_needs_post_and_login(client, article, regular):
+def test_deleting_asks_first_and_needs_post_and_login(client, article, regular):
     comment = approved(article, regular, "Mine.")
     url = reverse("comments:delete", args=[comment.pk])
     assert client.post(url).status_code == 302  # to the login page
     client.force_login(regular)
-    assert client.get(url).status_code == 405
-    assert Comment.objects.get(pk=comment.pk).status == "approved"
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert "Delete your comment?" in html and "No thanks, keep it" in html
+    assert Comment.objects.get(pk=comment.pk).status == "approved"  # GET changes nothing
+    assert client.put(url).status_code == 405
+    client.post(url)
+    assert Comment.objects.get(pk=comment.pk).status == "removed"
 
 
 def test_a_deleted_comment_leaves_a_placeholder_that_keeps_replies(
