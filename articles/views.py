@@ -20,9 +20,11 @@ def can_preview(user):
 @require_GET
 def home(request):
     published = Article.objects.published().for_listing()
-    page = paginate(request, published)
-    featured = list(published.filter(featured=True)[:3]) if page.number == 1 else []
-    return render(request, "articles/home.html", {"page": page, "featured": featured})
+    featured = list(published.filter(featured=True)[:3])
+    # Featured articles lead page one and are not repeated under "Latest".
+    page = paginate(request, published.exclude(pk__in=[article.pk for article in featured]))
+    context = {"page": page, "featured": featured if page.number == 1 else []}
+    return render(request, "articles/home.html", context)
 
 
 @require_GET

@@ -20,6 +20,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon),
     path("", include("comments.urls")),
     path("moderation/", include("comments.moderation.urls")),
     path("", include("articles.urls")),

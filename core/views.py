@@ -3,9 +3,10 @@
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
@@ -24,6 +25,12 @@ def robots_txt(request):
         f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def page_not_found(request, exception):

@@ -233,8 +233,8 @@ def test_the_article_page_query_count_does_not_grow(
 
 def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_queries):
     tag = make_tag("Shared")
-    for _ in range(3):
-        make_article(author, tags=[tag, make_tag()], featured=True)
+    for number in range(6):  # three featured, three more under "Latest"
+        make_article(author, tags=[tag, make_tag()], featured=number < 3)
     urls = ("/", tag.get_absolute_url(), author.get_absolute_url(), "/tags/")
     few = {url: count_queries(client, url, django_assert_max_num_queries, 6) for url in urls}
     for _ in range(25):
@@ -258,3 +258,20 @@ def test_one_date_style_on_home_article_and_queue(client, article, moderator):
         for text in shown:
             assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}(, \d{2}:\d{2})?", text), (name, text)
     assert day in pages["article"]
+
+
+def test_featured_articles_are_not_repeated_under_latest(client, author):
+    featured = make_article(author, title="The featured piece", featured=True)
+    make_article(author, title="An ordinary piece")
+    html = client.get("/").content.decode()
+    latest = html.split('id="latest-heading"')[1]
+    assert featured.title in html.split('id="latest-heading"')[0]
+    assert featured.title not in latest and "An ordinary piece" in latest
+
+
+def test_the_site_has_a_favicon_and_a_touch_icon(client, db):
+    html = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/favicon.svg"' in html
+    assert 'rel="apple-touch-icon" href="/static/apple-touch-icon.png"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -194,3 +194,8 @@ def test_the_demo_gives_the_freshness_dashboard_real_work(client):
     water = Article.objects.get(slug="do-you-really-need-eight-glasses-of-water-a-day")
     html = client.get(water.get_absolute_url()).content.decode()
     assert "Medically reviewed by" in html and "Helen Achterberg, MD" in html
+
+
+def test_demo_alt_texts_describe_the_generated_pictures():
+    for article in loader.load()["articles"]:
+        assert article["hero_alt"].startswith("Abstract illustration:"), article["slug"]

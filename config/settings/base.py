@@ -261,7 +261,8 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-ARTICLES_PER_PAGE = 10
+# Twelve fills rows of two, three or four cards: no lone card at the end of a page.
+ARTICLES_PER_PAGE = 12
 # Feeds carry the whole article (True) or its dek with a link (False).
 FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
 
