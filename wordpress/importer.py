@@ -46,6 +46,7 @@ class Importer:
         self.source = ""
         self.authors, self.terms, self.pending_terms = {}, {}, []
         self.attachments = {}
+        self.had_redirects = Redirect.objects.exists()
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -207,8 +208,11 @@ class Importer:
             olds.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
         olds = {old for old in olds if old and old not in ("/", new_path) and len(old) <= 200}
         existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=olds)
-        existing.exclude(new_path=new_path).update(new_path=new_path)
-        new = olds - set(existing.values_list("old_path", flat=True))
+        if self.had_redirects:  # a first import into an empty table has nothing to update
+            existing.exclude(new_path=new_path).update(new_path=new_path)
+        new = (
+            olds - set(existing.values_list("old_path", flat=True)) if self.had_redirects else olds
+        )
         Redirect.objects.bulk_create(
             Redirect(site_id=settings.SITE_ID, old_path=old, new_path=new_path) for old in new
         )

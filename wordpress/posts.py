@@ -8,7 +8,7 @@ from articles.models import Article, Page
 from articles.revisions import save_article
 from comments.models import Comment
 from comments.policy import MAX_DEPTH
-from core.sanitizer import clean_plain_text, normalize_comment_text
+from core.sanitizer import clean_plain_text, normalize_comment_text, render_comment
 
 from .content import body_html, local_image, plain_text
 from .models import ImportedItem
@@ -147,39 +147,54 @@ def import_comments(importer, article, comments):
                                     wp_id__in=[c["id"] for c in real])
         .values_list("wp_id", "object_id")
     )  # fmt: skip
-    ours = {c.pk: c for c in Comment.objects.filter(pk__in=known.values())}
+    ours = {c.pk: c for c in Comment.objects.filter(pk__in=known.values())} if known else {}
     depths = _depths(real)
     made, records = {}, []
-    for data in sorted(real, key=lambda c: (depths[c["id"]], c["date_gmt"], c["id"])):
-        status = COMMENT_STATUS.get(data["approved"], "pending")
-        body = normalize_comment_text(plain_text(data["content"]))
-        existing = ours.get(known.get(data["id"]))
-        if existing is not None:
-            made[data["id"]] = existing
-            if (existing.body, existing.status) == (body, status):
-                report.unchanged["comment"] += 1
-            else:
-                existing.body, existing.status = body, status
-                existing.save(update_fields=["body", "body_html", "status"])
-                report.updated["comment"] += 1
-            continue
-        parent = made.get(data["parent"])
-        if parent is not None:
-            report.threaded_replies += 1
-            if parent.depth >= MAX_DEPTH:  # deeper than our threads go: the deepest ancestor
-                report.flattened_replies += 1
-                while parent.depth >= MAX_DEPTH:
-                    parent = parent.parent
-        comment = Comment.objects.create(
-            article=article,
-            parent=parent,
-            legacy_author_name=clean_plain_text(data["author"])[:120] or "Anonymous",
-            body=body or "(empty comment)",
-            status=status,
-            created_at=parse_date(data["date_gmt"], data["date"]) or timezone.now(),
-        )
-        made[data["id"]] = comment
-        records.append(ImportedItem(source=importer.source, kind=Kind.COMMENT, wp_id=data["id"],
-                                    object_id=comment.pk, email=data["email"][:254]))  # fmt: skip
-        report.created["comment"] += 1
+    # Level by level, so every parent has its id before its replies are written in bulk.
+    for level in sorted(set(depths.values())):
+        batch = []
+        for data in sorted((c for c in real if depths[c["id"]] == level),
+                           key=lambda c: (c["date_gmt"], c["id"])):  # fmt: skip
+            status = COMMENT_STATUS.get(data["approved"], "pending")
+            body = normalize_comment_text(plain_text(data["content"])) or "(empty comment)"
+            existing = ours.get(known.get(data["id"]))
+            if existing is not None:
+                made[data["id"]] = existing
+                if (existing.body, existing.status) == (body, status):
+                    report.unchanged["comment"] += 1
+                else:
+                    existing.body, existing.status = body, status
+                    existing.save(update_fields=["body", "body_html", "status"])
+                    report.updated["comment"] += 1
+                continue
+            batch.append((data, new_comment(report, article, made.get(data["parent"]), data,
+                                            body, status)))  # fmt: skip
+        Comment.objects.bulk_create([comment for _, comment in batch])
+        for data, comment in batch:
+            made[data["id"]] = comment
+            records.append(ImportedItem(source=importer.source, kind=Kind.COMMENT,
+                                        wp_id=data["id"], object_id=comment.pk,
+                                        email=data["email"][:254]))  # fmt: skip
+        report.created["comment"] += len(batch)
     ImportedItem.objects.bulk_create(records)
+
+
+def new_comment(report, article, parent, data, body, status):
+    """An unsaved comment set up as ``Comment.save`` would (thread, depth, rendered body)."""
+    if parent is not None:
+        report.threaded_replies += 1
+        if parent.depth >= MAX_DEPTH:  # deeper than our threads go: the deepest ancestor
+            report.flattened_replies += 1
+            while parent.depth >= MAX_DEPTH:
+                parent = parent.parent
+    return Comment(
+        article=article,
+        parent=parent,
+        thread_id=(parent.thread_id or parent.pk) if parent else None,
+        depth=parent.depth + 1 if parent else 1,
+        legacy_author_name=clean_plain_text(data["author"])[:120] or "Anonymous",
+        body=body,
+        body_html=render_comment(body),
+        status=status,
+        created_at=parse_date(data["date_gmt"], data["date"]) or timezone.now(),
+    )
