@@ -16,6 +16,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt tests/a11y/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/a11y --silent --no-audit --no-fund; fi
 	touch $@
 
+# The address the site is served on names it in links and emails too (see "Site identity").
+run serve: export SITE_DOMAIN ?= $(HOST)
+
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
