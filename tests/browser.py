@@ -56,8 +56,8 @@ def screenshot(page, name):
 AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def serious_violations(page):
-    """axe-core's serious and critical violations on the current page, as readable lines."""
+def serious_violations(page, impacts=("serious", "critical")):
+    """axe-core's violations of these impacts on the current page, as readable lines."""
     if not AXE.exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"{AXE} is missing: npm ci --prefix tests/a11y")
@@ -68,5 +68,5 @@ def serious_violations(page):
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])
         for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
+        if violation["impact"] in impacts
     ]
