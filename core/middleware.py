@@ -34,10 +34,20 @@ class PrivatePagesMiddleware:
     """``Cache-Control: private, no-store`` on every response that may show private data: any
     page for a logged-in user (their own pending comments, their name, the moderation queue),
     and the account and moderation areas whatever the visitor. Nothing private is ever kept by
-    a browser's back-forward cache, a proxy or a CDN."""
+    a browser's back-forward cache, a proxy or a CDN. Public pages that set no cookie get
+    ``public`` with ``settings.PUBLIC_CACHE_CONTROL``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    @staticmethod
+    def is_shareable(request, response):
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and "Cache-Control" not in response
+        )
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -52,6 +62,10 @@ class PrivatePagesMiddleware:
             response["Cache-Control"] = ", ".join(
                 part for part in response["Cache-Control"].split(", ") if part != "public"
             )
+        elif self.is_shareable(request, response):
+            # The same page for every anonymous reader: browsers revalidate (ETag, 304), shared
+            # caches (a CDN, an nginx micro-cache) may keep it briefly.
+            patch_cache_control(response, public=True, **settings.PUBLIC_CACHE_CONTROL)
         return response
 
 

@@ -27,13 +27,14 @@ def test_reader_and_moderator_journey(live_server, browser_page, author):  # noq
     )  # fmt: skip
     url = f"{live_server.url}{article.get_absolute_url()}"
 
-    # The reader meets the gate and logs in from it, ticking "remember me".
+    # The reader meets the gate, follows it to the login page and back, ticking "remember me".
     page.goto(url)
     assert "You must be logged in to post a comment" in page.inner_text("#comment-form")
-    page.fill("#inline-login", "reader")
-    page.fill("#inline-password", PASSWORD)
-    page.check("#inline-remember")
     page.click("text=Log in to comment")
+    page.fill("#id_login", "reader")
+    page.fill("#id_password", PASSWORD)
+    page.check("#id_remember")
+    page.click("main form button[type=submit]")
     page.wait_for_url(f"{url}#comment-form")
     session = next(c for c in page.context.cookies() if c["name"] == "sessionid")
     assert session["expires"] > 0  # remembered: outlives the browser

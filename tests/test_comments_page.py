@@ -41,11 +41,14 @@ def approved(article, user, body, parent=None):
 
 
 def test_anonymous_readers_see_the_login_gate_with_a_way_back(client, article):
-    html = page(client, article)
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
     assert "You must be logged in to post a comment" in html
-    assert 'name="remember"' in html and "Only on a personal computer" in html
-    assert f'value="{article.get_absolute_url()}#comment-form"' in html
-    assert 'action="/accounts/login/"' in html
+    assert f'href="/accounts/login/?next={article.get_absolute_url()}%23comment-form"' in html
+    assert not response.cookies  # no CSRF token: the public page stays cacheable
+    # The login page it leads to has the honest "Remember me".
+    login_page = client.get("/accounts/login/").content.decode()
+    assert 'name="remember"' in login_page and "Only on a personal computer" in login_page
 
 
 def test_logging_in_from_the_gate_returns_to_the_comment_form(client, article, reader):

@@ -56,3 +56,20 @@ def test_the_admin_widens_the_policy_only_where_ckeditor_needs_it(client, superu
 def test_public_pages_for_anonymous_readers_are_not_marked_private(client, article):
     response = client.get(article.get_absolute_url())
     assert "private" not in cache_control(response)
+
+
+def test_anonymous_pages_are_cdn_ready(client, article):
+    response = client.get(article.get_absolute_url())
+    assert not response.cookies
+    control = cache_control(response)
+    assert "public" in control and "s-maxage=60" in control and "max-age=0" in control
+    assert "stale-while-revalidate=30" in control
+    etag = response["ETag"]
+    again = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and not again.content
+
+
+def test_logged_in_pages_are_never_shared(client, article, reader):
+    client.force_login(reader)
+    control = cache_control(client.get(article.get_absolute_url()))
+    assert "private" in control and "no-store" in control and "public" not in control

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every page, and 304 Not Modified when the browser already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +98,14 @@ ADMIN_CSP_UPDATE = {
 # Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4
 # activates its editing iframe with an inline script it writes itself.
 CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
+# Anonymous public pages: browsers revalidate every time (cheap with the ETag); a shared cache
+# in front (CDN, nginx micro-cache) may serve a page for PUBLIC_S_MAXAGE seconds, and a little
+# longer while it fetches a fresh copy.
+PUBLIC_CACHE_CONTROL = {
+    "max_age": env_int("PUBLIC_MAX_AGE", 0),
+    "s_maxage": env_int("PUBLIC_S_MAXAGE", 60),
+    "stale_while_revalidate": env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30),
+}
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
 
