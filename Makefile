@@ -47,8 +47,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Figures, never pass/fail: the site under gunicorn and wrk against the framework floor
+# (PostgreSQL, Redis, production settings; takes about ten minutes).
 bench: install
-	$(PY) manage.py benchmark
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
