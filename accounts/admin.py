@@ -8,3 +8,6 @@ from .models import User
 class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups")
+    fieldsets = DjangoUserAdmin.fieldsets + (
+        ("Emails", {"fields": ("notify_on_reply", "notify_on_review_due")}),
+    )

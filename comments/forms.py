@@ -38,3 +38,11 @@ class PreferencesForm(forms.Form):
     notify_on_reply = forms.BooleanField(
         required=False, label="Email me when someone replies to one of my comments"
     )
+    notify_on_review_due = forms.BooleanField(
+        required=False, label="Email me when my medical reviews are coming due"
+    )
+
+    def __init__(self, *args, reviewer=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not reviewer:  # only clinicians with an author page get review reminders
+            del self.fields["notify_on_review_due"]

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles.models import Article, Page
+from articles.models import Article, Author, Page
 from articles.views import render_article
 
 from . import moderation
@@ -129,13 +129,17 @@ def flag_comment(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request):
+    user = request.user
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
-        initial={"notify_on_reply": request.user.notify_on_reply},
-    )
+        initial={"notify_on_reply": user.notify_on_reply,
+                 "notify_on_review_due": user.notify_on_review_due},
+        reviewer=Author.objects.filter(user=user).exists(),
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        request.user.notify_on_reply = form.cleaned_data["notify_on_reply"]
-        request.user.save(update_fields=["notify_on_reply"])
+        for name, value in form.cleaned_data.items():
+            setattr(user, name, value)
+        user.save(update_fields=list(form.cleaned_data))
         messages.success(request, "Your email preferences are saved.")
         return redirect("comments:preferences")
     return render(request, "comments/preferences.html", {"form": form})

@@ -234,7 +234,7 @@ def test_editors_see_scheduled_articles_as_scheduled_and_can_preview_them(client
     assert "no-store" in preview["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publication_tasks_run_once_at_the_scheduled_minute(settings, author):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
@@ -269,3 +269,18 @@ def test_publication_tasks_run_once_at_the_scheduled_minute(settings, author):
         worker()
     assert announced == [article.pk]  # once, however many tasks were queued
     article_went_live.disconnect(dispatch_uid="test-announced")
+
+
+def test_a_reviewer_opts_out_of_reminders_on_their_account_page(client, clinician):
+    client.force_login(clinician.user)
+    page = client.get(reverse("comments:preferences")).content.decode()
+    assert "Email me when my medical reviews are coming due" in page
+    client.post(reverse("comments:preferences"), {"notify_on_reply": "on"})
+    clinician.user.refresh_from_db()
+    assert clinician.user.notify_on_reply and not clinician.user.notify_on_review_due
+
+
+def test_readers_are_not_offered_review_reminders(client, reader):
+    client.force_login(reader)
+    page = client.get(reverse("comments:preferences")).content.decode()
+    assert "medical reviews" not in page
