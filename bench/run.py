@@ -23,6 +23,7 @@ PYTHON = sys.executable
 DATABASE = "healthnews_bench"
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 SITE_PORT, FLOOR_PORT = 8101, 8102
+SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
 
 
 def sh(*args, env=None, check=True, quiet=True):
@@ -36,7 +37,7 @@ def environment(settings="config.settings.production"):
         DJANGO_SETTINGS_MODULE=settings,
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         REDIS_URL="redis://127.0.0.1:6379/5",
-        SECRET_KEY=secrets.token_urlsafe(64),
+        SECRET_KEY=SECRET_KEY,
         SITE_DOMAIN="127.0.0.1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
