@@ -7,7 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from articles.revisions import save_article
 from core import images
+from demo.images import hero_image
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,20 @@ def test_cards_use_small_renditions_and_load_lazily(client, illustrated):
     card = re.search(r'<article class="card.*?</article>', html, re.S).group(0)
     assert " 320w" in card and " 640w" in card and 'loading="lazy"' in card
     assert re.search(r'<img class="card__image"[^>]* width="\d+" height="\d+"', card)
+
+
+def test_inline_body_images_become_lazy_responsive_pictures(client, article):
+    name = default_storage.save(
+        "inline/chart.jpg", hero_image("chart.jpg", ["#112233", "#ddeeff"], "c")
+    )
+    article.body += (
+        f'<p><img src="/media/{name}" alt="A chart of sleep hours" width="1200" height="630"></p>'
+        '<p><img src="https://elsewhere.example/x.png" alt="Elsewhere"></p>'
+    )
+    save_article(article, change_note="Added a chart.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    body = html.split('class="article__body prose"')[1].split("</div>")[0]
+    assert '<source type="image/avif"' in body and 'alt="A chart of sleep hours"' in body
+    assert re.search(r'<img src="/media/renditions/[^"]+" srcset="[^"]+ 390w', body)
+    assert 'src="https://elsewhere.example/x.png" alt="Elsewhere" loading="lazy"' in body
+    assert body.count('loading="lazy"') == 2

@@ -1,6 +1,9 @@
 from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
 
 from core.images import picture as picture_of
+from core.images import responsive_body
 
 register = template.Library()
 
@@ -13,3 +16,15 @@ def picture(image, alt="", widths="390 780 1200", sizes="100vw", css_class="", l
     chosen = picture_of(image, tuple(int(width) for width in str(widths).split()))
     return {"picture": chosen, "alt": alt, "sizes": sizes, "css_class": css_class,
             "loading": loading}  # fmt: skip
+
+
+@register.filter
+def responsive(article):
+    """The article's body with responsive, lazy images; worked out once per saved version."""
+    key = f"responsive-body:{article.pk}:{article.version}"
+    html = cache.get(key)
+    if html is None:
+        html = responsive_body(article.body)
+        cache.set(key, html, 60 * 60 * 24)
+    # The body was sanitized on save; only our own <picture>/<source>/<img> markup is added.
+    return mark_safe(html)
