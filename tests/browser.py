@@ -70,3 +70,12 @@ def serious_violations(page, impacts=("serious", "critical")):
         for violation in results["violations"]
         if violation["impact"] in impacts
     ]
+
+
+def log_in(page, base, username, password):
+    """Log in through the site's one login page."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()

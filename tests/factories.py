@@ -119,3 +119,30 @@ def fill_queue(article, count, moderator):
         flag_it(flagged, "spam", by=flaggers[1])
         if number % 3 == 0:
             Sanction.objects.create(user=author, reason="Insults.", created_by=moderator)
+
+
+def hide_by_flags(comment, reasons=("abuse", "abuse", "abuse")):
+    """Three readers flag an approved comment through the workflow: it is hidden for review."""
+    from comments import moderation
+
+    for reason in reasons:
+        moderation.flag(comment, someone("reader"), reason, "")
+    comment.refresh_from_db()
+    assert comment.status == "pending" and comment.hidden_by_flags
+    return comment
+
+
+def article_html(client, article):
+    """The public article page as an anonymous reader sees it."""
+    client.logout()
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def order_in(html, *texts):
+    return sorted(texts, key=html.index)
+
+
+def last_log(comment):
+    return comment.log.order_by("-id").first()

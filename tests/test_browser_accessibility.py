@@ -5,21 +5,13 @@ import pytest
 from django.urls import reverse
 
 from comments.models import Comment, Flag
-from tests.browser import screenshot, serious_violations
+from tests.browser import log_in, screenshot, serious_violations
 from tests.factories import PASSWORD, make_article, make_tag, make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
 
 
 ANY = ("minor", "moderate", "serious", "critical")
@@ -67,14 +59,14 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     ]:
         check(page, f"{base}{url}", name)
 
-    log_in(page, base, "reader")
+    log_in(page, base, "reader", PASSWORD)
     check(page, f"{base}{article.get_absolute_url()}", "article-logged-in")
     check(page, f"{base}{reverse('comments:edit', args=[mine.pk])}", "comment-edit")
     check(page, f"{base}{reverse('comments:flag', args=[theirs.pk])}", "flag")
     check(page, f"{base}{reverse('comments:preferences')}", "account")
 
     page.context.clear_cookies()
-    log_in(page, base, "moderator")
+    log_in(page, base, "moderator", PASSWORD)
     for view in ["pending", "flagged", "rejected", "all"]:
         check(page, f"{base}{reverse('moderation:queue', args=[view])}", f"queue-{view}")
     check(page, f"{base}{reverse('moderation:comment', args=[hidden.pk])}", "queue-comment")
@@ -98,7 +90,7 @@ def test_a_reader_comments_and_flags_with_the_keyboard_alone(live_server, browse
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
-    log_in(page, base, "regular")
+    log_in(page, base, "regular", PASSWORD)
     page.goto(f"{base}{article.get_absolute_url()}#comment-form")
     page.focus("#id_body")
     page.keyboard.type("Moderate coffee counts towards your fluids.")

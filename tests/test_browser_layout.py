@@ -7,21 +7,13 @@ import pytest
 from django.urls import reverse
 
 from comments.models import Comment, Flag
-from tests.browser import screenshot
+from tests.browser import log_in, screenshot
 from tests.factories import PASSWORD, make_article, make_tag, make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def overflow(page, url):
@@ -53,12 +45,12 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser_page, author):
         "/accounts/signup/",
     ]
     wide = {url: overflow(page, f"{base}{url}") for url in public}
-    log_in(page, base, "moderator")
+    log_in(page, base, "moderator", PASSWORD)
     for url in ["/moderation/", "/moderation/queue/all/", f"/moderation/comments/{comment.pk}/",
                 f"/moderation/users/{reader.pk}/"]:  # fmt: skip
         wide[url] = overflow(page, f"{base}{url}")
     page.context.clear_cookies()
-    log_in(page, base, "editor")
+    log_in(page, base, "editor", PASSWORD)
     for url in [reverse("admin:articles_article_revisions", args=[article.pk]),
                 reverse("admin:articles_article_compare", args=[article.pk]) + "?from="
                 + str(article.revisions.get().pk) + "&to=current",

@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains
 
 from comments import moderation
 from comments.models import Comment, Flag, ModerationLog
-from tests.factories import flag_it, make_comment, someone
+from tests.factories import article_html, flag_it, hide_by_flags, last_log, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -15,31 +15,6 @@ Reason = Flag.Reason
 Action = ModerationLog.Action
 HOME = "/moderation/"
 ACT = "/moderation/act/"
-
-
-def hide_by_flags(comment, reasons=(Reason.ABUSE, Reason.ABUSE, Reason.ABUSE)):
-    """Three readers flag an approved comment through the workflow: it is hidden for review."""
-    for reason in reasons:
-        moderation.flag(comment, someone("reader"), reason, "")
-    comment.refresh_from_db()
-    assert comment.status == Status.PENDING and comment.hidden_by_flags
-    return comment
-
-
-def article_html(client, article):
-    """The public article page as an anonymous reader sees it."""
-    client.logout()
-    response = client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def order_in(html, *texts):
-    return sorted(texts, key=html.index)
-
-
-def last_log(comment):
-    return ModerationLog.objects.filter(comment=comment).order_by("-id").first()
 
 
 def test_it_approves_one_comment_logs_it_and_readers_see_it(client, moderator, article, commenter):

@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains
 
 from comments import moderation
 from comments.models import Comment, Flag, ModerationLog, Sanction
-from tests.factories import make_comment, make_user, someone
+from tests.factories import make_comment, make_user, order_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,31 +18,6 @@ Reason = Flag.Reason
 Action = ModerationLog.Action
 HOME = "/moderation/"
 ACT = "/moderation/act/"
-
-
-def hide_by_flags(comment, reasons=(Reason.ABUSE, Reason.ABUSE, Reason.ABUSE)):
-    """Three readers flag an approved comment through the workflow: it is hidden for review."""
-    for reason in reasons:
-        moderation.flag(comment, someone("reader"), reason, "")
-    comment.refresh_from_db()
-    assert comment.status == Status.PENDING and comment.hidden_by_flags
-    return comment
-
-
-def article_html(client, article):
-    """The public article page as an anonymous reader sees it."""
-    client.logout()
-    response = client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def order_in(html, *texts):
-    return sorted(texts, key=html.index)
-
-
-def last_log(comment):
-    return ModerationLog.objects.filter(comment=comment).order_by("-id").first()
 
 
 def test_the_comment_page_shows_the_thread_flags_and_log(client, moderator, article, commenter):
