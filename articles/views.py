@@ -97,7 +97,9 @@ def page_detail(request, slug):
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    page = paginate(request, search_articles(query).for_listing()) if query else None
+    # Results show a snippet of the body, so it is loaded here (and only here) for a list.
+    results = search_articles(query).for_listing().defer(None).defer("search_vector")
+    page = paginate(request, results) if query else None
     if page is not None:
         for article in page.object_list:
             article.snippet = snippet(article, query)

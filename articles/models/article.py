@@ -22,8 +22,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """Everything a teaser card shows, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags")
+        """Everything a teaser card shows, in a fixed number of queries, and not the body: a
+        list sorts whole rows, and bodies are most of an article's bytes."""
+        return self.select_related("author").prefetch_related("tags").defer("body")
 
     def for_detail_page(self):
         """Everything the article page shows, in a fixed number of queries."""
@@ -38,10 +39,18 @@ class ArticleQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "related",
-                queryset=Article.objects.published().select_related("author"),
+                queryset=Article.objects.published().select_related("author").defer("body"),
                 to_attr="explicit_related",
             ),
         )
+
+
+RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -124,7 +133,8 @@ class Article(models.Model):
     modified_at = models.DateTimeField(auto_now=True, help_text="Internal: any save.")
     version = models.PositiveIntegerField(default=0, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    # The search vector is for the database's own searching: never loaded into Python.
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -219,12 +229,20 @@ class Article(models.Model):
             tag_ids = [tag.pk for tag in self.tags.all()]
             if tag_ids:
                 exclude = [self.pk, *(article.pk for article in chosen)]
-                chosen += list(
+                # Ranked among the newest candidates only, so a big tag costs no more than a
+                # small one.
+                candidates = (
                     Article.objects.published()
                     .filter(tags__in=tag_ids)
                     .exclude(pk__in=exclude)
+                    .order_by("-published_at")
+                    .values("pk")[:RELATED_CANDIDATES]
+                )
+                chosen += list(
+                    Article.objects.filter(pk__in=candidates, tags__in=tag_ids)
                     .annotate(shared_tags=Count("tags"))
                     .select_related("author")
+                    .defer("body")
                     .order_by("-shared_tags", "-published_at")[:missing]
                 )
         return chosen
