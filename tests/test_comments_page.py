@@ -612,3 +612,33 @@ def test_the_policy_prose_no_longer_states_stale_numbers(client, db):
     prose = html.split("The rules in numbers")[0]
     assert "5 comments in 10 minutes" not in prose and "15 minutes" not in prose
     assert "three readers" not in prose
+
+
+def test_anonymous_readers_share_one_rendered_section_that_changes_at_once(
+    client, article, regular, moderator, django_assert_max_num_queries
+):
+    approved(article, regular, "First thoughts.")
+    first = page(client, article)
+    assert "First thoughts." in first
+    with django_assert_max_num_queries(7) as cached:  # the section is not queried again
+        assert page(client, article) == first
+    assert not any("comments_comment" in q["sql"] for q in cached.captured_queries)
+    pending = Comment.objects.create(article=article, author=regular, body="Second thoughts.")
+    assert "Second thoughts." not in page(client, article)
+    moderation.moderate(pending, "approve", moderator)
+    assert "Second thoughts." in page(client, article)  # approved: on the page at once
+    moderation.moderate(pending, "remove", moderator)
+    assert "Second thoughts." not in page(client, article)
+    article.comments_open = False
+    save_article(article, change_note="Closed.", minor=True)
+    assert "Comments are closed on this article." in page(client, article)
+
+
+def test_logged_in_readers_always_get_their_own_section(client, article, regular):
+    approved(article, regular, "Shared words.")
+    page(client, article)  # cached for anonymous readers
+    mine = Comment.objects.create(article=article, author=regular, body="My pending words.")
+    client.force_login(regular)
+    html = page(client, article)
+    assert "My pending words." in html and "awaiting moderation" in html
+    assert mine.pk
