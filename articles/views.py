@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from core.page_cache import depends_on
 from core.pagination import paginate
 
+from .caching import LISTING, TAGS, page_key, shows_article, shows_listing
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
 from .structured_data import article_json_ld, breadcrumbs_json_ld, person_json_ld
@@ -24,6 +26,7 @@ def home(request):
     # Featured articles lead page one and are not repeated under "Latest".
     page = paginate(request, published.exclude(pk__in=[article.pk for article in featured]))
     context = {"page": page, "featured": featured if page.number == 1 else []}
+    shows_listing(request, [*context["featured"], *page.object_list])
     return render(request, "articles/home.html", context)
 
 
@@ -46,12 +49,14 @@ def render_article(request, article, *, status=200, extra_context=None):
     Other apps add to the page through ``extra_context`` and their own template tags: the
     comments app re-renders it with a refused comment's form (status 400) this way.
     """
+    related = article.related_articles()
+    shows_article(request, article, related)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "related_articles": article.related_articles(),
+            "related_articles": related,
             "disclaimer": Page.disclaimer(),
             "structured_data": article_json_ld(article, request),
             "breadcrumbs": breadcrumbs_json_ld(article),
@@ -70,6 +75,7 @@ def tag_list(request):
     tags = Tag.objects.annotate(
         article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
     ).filter(article_count__gt=0)
+    depends_on(request, TAGS, LISTING)
     return render(request, "articles/tag_list.html", {"tags": tags})
 
 
@@ -77,6 +83,7 @@ def tag_list(request):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.published().filter(tags=tag).for_listing())
+    shows_listing(request, page.object_list, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
@@ -85,12 +92,14 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Article.objects.published().filter(author=author).for_listing())
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
+    shows_listing(request, page.object_list, author)
     return render(request, "articles/author_detail.html", context)
 
 
 @require_GET
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
+    depends_on(request, page_key(page.slug))
     return render(request, "articles/page_detail.html", {"page": page})
 
 

@@ -8,17 +8,16 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from articles.models import Article
+        from core.page_cache import changed
 
-        from . import (
-            account_deletion,  # noqa: F401  (connects its receiver)
-            section_cache,
-        )
+        from . import account_deletion  # noqa: F401  (connects its receiver)
+        from .models import ModerationSettings
+        from .section_cache import SETTINGS
 
-        # Closing comments or changing the author changes what the section shows.
+        # The numbers on the Comments Policy page and under the comment form.
         post_save.connect(
-            lambda sender, instance, **kwargs: section_cache.changed(instance.pk),
-            sender=Article,
+            lambda sender, instance, **kwargs: changed(SETTINGS),
+            sender=ModerationSettings,
             weak=False,
-            dispatch_uid="comments.article_saved",
+            dispatch_uid="comments.settings_saved",
         )

@@ -1,49 +1,55 @@
-"""The comment section as anonymous readers see it, rendered once per change.
+"""The comment threads of an article, rendered once per change and shared by every reader who
+sees them alike (core/page_cache.py keeps them and purges them exactly).
 
-Rendering hundreds of threaded comments is most of an article page's cost, and every anonymous
-reader sees the same section. It is cached under a per-article version that any change to one
-of the article's comments bumps (``bump``), in the shared cache, so every app server stops
-serving the old section at once. Logged-in readers always get a fresh one (it shows their own
-pending comments and their edit links).
+Rendering hundreds of threaded comments is most of an article page's cost. Two kinds of reader
+see the same threads: every anonymous reader (who also sees the same whole comment section), and
+every logged-in reader who has neither commented on the article nor flagged one of its comments
+(their threads show Reply and Flag links, and no pending comment of their own). Anyone else, the
+commenters of this article, get threads rendered for them alone.
 """
 
-from django.core.cache import cache
-from django.db import transaction
+from django.db.models import Q
 
-TIMEOUT = 60 * 60
+from core import page_cache
 
-
-def _version_key(article_id):
-    return f"comments-version:{article_id}"
+ANONYMOUS, MEMBER = "anonymous", "member"
+SETTINGS = "comments:settings"  # the moderation settings, edited by staff in the admin
 
 
-def version(article_id):
-    return cache.get_or_set(_version_key(article_id), 1, None)
-
-
-def bump(article_id):
-    """Something in this article's comments changed: no cached section is valid any more."""
-    try:
-        cache.incr(_version_key(article_id))
-    except ValueError:  # no version yet, so nothing cached either
-        cache.set(_version_key(article_id), 2, None)
+def dependency(article_id):
+    """The page cache key that every page showing this article's comments depends on."""
+    return f"comments:{article_id}"
 
 
 def changed(article_id):
-    """Call when a change to this article's comments is saved: bumped now, and again when the
-    transaction commits, so a reader who renders the old state in between cannot leave it in
-    the cache."""
-    bump(article_id)
-    transaction.on_commit(lambda: bump(article_id))
+    """Call when a change to this article's comments is saved: every page and fragment
+    showing them is stale, on every server (stamped now and at commit)."""
+    page_cache.changed(dependency(article_id))
 
 
-def key(article_id, page):
-    return f"comment-section:{article_id}:{page}:{version(article_id)}"
+def audience(user, article):
+    """Which shared rendering ``user`` sees, or None when their threads are their own."""
+    from .models import Comment  # the models module calls changed() above
+
+    if not user.is_authenticated:
+        return ANONYMOUS
+    takes_part = (
+        Comment.objects.filter(article=article)
+        .filter(Q(author=user) | Q(flags__user=user))
+        .exists()
+    )
+    return None if takes_part else MEMBER
 
 
-def get(article_id, page):
-    return cache.get(key(article_id, page))
+def _key(article_id, page, kind):
+    return f"comment-section:{kind}:{article_id}:{page}"
 
 
-def put(article_id, page, html):
-    cache.set(key(article_id, page), html, TIMEOUT)
+def get(article, page, kind):
+    return page_cache.fetch(_key(article.pk, page, kind))
+
+
+def put(article, page, kind, html, started):
+    """Keep what was rendered from data read after ``started``."""
+    dependencies = [dependency(article.pk), SETTINGS, article, article.author]
+    page_cache.keep(_key(article.pk, page, kind), html, dependencies, started)

@@ -74,12 +74,20 @@ def build_threads(article, user, rules, page_number=1):
     return page, _prune(roots)
 
 
-def comment_section(article, request, *, form=None, page_number=None):
-    """Everything the article template needs for the comments region."""
+def thread_context(article, user, page_number=1, rules=None):
+    """The heading and the threads (comments/threads.html)."""
+    page, threads = build_threads(article, user, rules or current_rules(), page_number)
+    return {
+        "comment_count": article.comments.approved().count(),
+        "comment_page": page,
+        "threads": threads,
+    }
+
+
+def form_context(article, request, *, form=None, rules=None):
+    """The reply form, or why it is not offered to this reader."""
     user = request.user
-    page_number = page_number or request.GET.get("comments-page", 1)
-    rules = current_rules()
-    page, threads = build_threads(article, user, rules, page_number)
+    rules = rules or current_rules()
     reply_to = None
     reply_id = form["parent"].value() if form is not None else request.GET.get("replyto")
     if reply_id:
@@ -92,14 +100,21 @@ def comment_section(article, request, *, form=None, page_number=None):
     # Why the form is not offered to this reader ("" when it is): the policy's own gate.
     gate, facts = comment_gate(user, rules) if user.is_authenticated else ("login", None)
     return {
-        "comment_count": article.comments.approved().count(),
-        "comment_page": page,
-        "threads": threads,
         "reply_to": reply_to,
         "comment_form": form,
         "comment_gate": gate,
         "sanction": facts.sanction if facts else "",
         "edit_window_minutes": rules.edit_window_minutes,
+    }
+
+
+def comment_section(article, request, *, form=None, page_number=None):
+    """Everything the article template needs for the comments region."""
+    page_number = page_number or request.GET.get("comments-page", 1)
+    rules = current_rules()
+    return {
+        **thread_context(article, request.user, page_number, rules),
+        **form_context(article, request, form=form, rules=rules),
     }
 
 

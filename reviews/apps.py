@@ -13,3 +13,19 @@ class ReviewsConfig(AppConfig):
         from .public import add_review_to_json_ld
 
         structured_data.CONTRIBUTORS.append(add_review_to_json_ld)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from articles.models import Author
+        from core.page_cache import changed
+
+        from .models import MedicalReview
+        from .public import dependency
+
+        def review_recorded(sender, instance, **kwargs):
+            # The article's review line and JSON-LD, and the reviewer's page.
+            changed(dependency(instance.article_id), Author(pk=instance.reviewer_id))
+
+        for signal in (post_save, post_delete):
+            signal.connect(review_recorded, sender=MedicalReview, weak=False,
+                           dispatch_uid="reviews.cache")  # fmt: skip

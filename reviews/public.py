@@ -6,6 +6,11 @@ from .freshness import add_months
 from .models import MedicalReview
 
 
+def dependency(article_id):
+    """The page cache key of what readers see of an article's reviews (core/page_cache.py)."""
+    return f"reviews:{article_id}"
+
+
 def latest_review(article):
     """The article's latest review (with its reviewer), looked up once per article object."""
     if not hasattr(article, "_latest_review"):

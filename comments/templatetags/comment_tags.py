@@ -2,6 +2,7 @@
 
 The articles app knows nothing of comments; its template loads this tag, and a view that
 re-renders the article with a refused comment passes ``comment_form`` in the page's context.
+Threads that many readers see alike come from ``comments.section_cache``.
 """
 
 from django import template
@@ -10,7 +11,9 @@ from django.utils.safestring import mark_safe
 
 from comments import section_cache
 from comments.forms import CommentForm
-from comments.threads import comment_section as section_context
+from comments.moderation import current_rules
+from comments.threads import form_context, thread_context
+from core.page_cache import depends_on, started
 
 register = template.Library()
 
@@ -19,25 +22,51 @@ register = template.Library()
 def comment_section(context, article):
     request = context["request"]
     user = context.get("user", request.user)
-    # What every anonymous reader of this page of comments sees alike is rendered once.
-    shared = not user.is_authenticated and not request.GET.get("replyto")
+    depends_on(request, section_cache.dependency(article.pk), section_cache.SETTINGS)
     page = request.GET.get("comments-page", "1")[:6]
     page = page if page.isascii() and page.isdigit() else "1"  # as the paginator reads it
-    if shared and (html := section_cache.get(article.pk, page)) is not None:
-        return mark_safe(html)  # rendered by our own template below
+    replying = bool(request.GET.get("replyto")) or "comment_form" in context
+    audience = section_cache.audience(user, article)
+    if audience == section_cache.ANONYMOUS and not replying:
+        # The whole section is the same for every anonymous reader of this comments page.
+        render = lambda: _section(context, article, page, current_rules())  # noqa: E731
+        return _shared(request, article, page, audience, render)
+    rules = current_rules()
+    threads_html = None
+    if audience is not None:
+        threads_html = _shared(
+            request, article, page, audience,
+            lambda: render_to_string("comments/threads.html", {
+                "article": article, "user": user, "request": request,
+                **thread_context(article, user, page, rules),
+            }),
+        )  # fmt: skip
+    return mark_safe(_section(context, article, page, rules, threads_html=threads_html))
+
+
+def _shared(request, article, page, audience, render):
+    html = section_cache.get(article, page, audience)
+    if html is None:
+        html = render()
+        section_cache.put(article, page, audience, html, started(request))
+    return mark_safe(html)  # rendered by our own templates
+
+
+def _section(context, article, page, rules, threads_html=None):
+    request = context["request"]
+    user = context.get("user", request.user)
     form = context.get("comment_form") or CommentForm(
         initial={"parent": request.GET.get("replyto")}
     )
-    html = render_to_string(
+    return render_to_string(
         "comments/section.html",
         {
             "article": article,
             "request": request,
             "user": user,
             "csrf_token": context.get("csrf_token"),
-            **section_context(article, request, form=form),
+            "threads_html": threads_html,
+            **({} if threads_html is not None else thread_context(article, user, page, rules)),
+            **form_context(article, request, form=form, rules=rules),
         },
     )
-    if shared:
-        section_cache.put(article.pk, page, html)
-    return mark_safe(html)

@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers get a kept page before sessions, users or views are touched.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,6 +108,15 @@ PUBLIC_CACHE_CONTROL = {
     "s_maxage": env_int("PUBLIC_S_MAXAGE", 60),
     "stale_while_revalidate": env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30),
 }
+# The whole-page cache for anonymous readers (core/page_cache.py): on wherever the cache is shared
+# (Redis), because a purge must reach every app server. Entries are purged exactly when what
+# they show changes; PAGE_CACHE_SECONDS only bounds how long unvisited pages take memory.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(env_str("REDIS_URL", "")))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
+# Seconds app servers' clocks may disagree: a page rendered this soon after a change to what it
+# shows is not kept (it might predate the change on another server's clock).
+PAGE_CACHE_CLOCK_SKEW = env_int("PAGE_CACHE_CLOCK_SKEW_MS", 1000) / 1000
+PAGE_CACHE_QUERY_PARAMS = ["page"]  # other query strings are rendered, never kept
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
 

@@ -24,3 +24,6 @@ WHITENOISE_AUTOREFRESH = True  # serve static files straight from the apps, as r
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Persistent connections would outlive the live server's thread and block dropping the test DB.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# The page cache is tested on its own (tests/test_page_cache.py), where it is switched on.
+PAGE_CACHE = False
+PAGE_CACHE_CLOCK_SKEW = 0  # one process, one clock

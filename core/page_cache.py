@@ -1,0 +1,203 @@
+"""Whole pages (and fragments) for anonymous readers, kept in the shared cache and purged exactly.
+
+Every cached entry records what it shows as *dependencies*: keys such as
+``articles.article:12``, ``articles.tag:3`` or ``comments:12``, declared by the view that renders
+it (``depends_on``). A change stamps its keys with the time (``changed``): at once, and again
+when its transaction commits. An entry is kept only if no dependency was stamped after it began
+rendering, and served only while its dependencies' stamps are still the ones it was kept with.
+So a save purges exactly the pages that show what it changed, on every app server at once (the
+stamps live in the shared cache), and a page rendered while a change was being committed is
+never kept: it began before the commit's stamp.
+
+Stamps come from each server's clock; ``settings.PAGE_CACHE_CLOCK_SKEW`` absorbs the difference
+between servers (NTP keeps it to milliseconds). While Redis is unreachable each process only has
+a local stand-in that cannot hear another server's changes, so nothing is read from or kept in
+this cache until Redis is back: pages are rendered fresh, never served stale.
+"""
+
+import hashlib
+import random
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.http import HttpResponse
+from django.utils.cache import set_response_etag
+
+SITE = "site"  # every entry depends on it: stamped after migrate and by `purge_page_cache`
+STAMP_PREFIX = "stamp:"
+
+
+def key_for(thing):
+    """The dependency key of a model instance (``app.model:pk``), or a string as it is."""
+    if isinstance(thing, Model):
+        return f"{thing._meta.label_lower}:{thing.pk}"
+    return str(thing)
+
+
+def shared_cache_available():
+    """False while the Redis cache is down and each process only has a local stand-in."""
+    return not getattr(cache, "redis_is_down", False)
+
+
+def _stamp(keys):
+    cache.set_many({STAMP_PREFIX + key: time.time() for key in keys}, None)
+
+
+def changed(*things):
+    """What these things show has changed: every entry depending on one of them is stale.
+
+    Stamped now, so no server serves the old entry from here on, and again when the
+    transaction commits, so a page rendered from the old rows in between is not trusted.
+    """
+    keys = {key_for(thing) for thing in things if thing is not None}
+    if keys:
+        _stamp(keys)
+        transaction.on_commit(lambda: _stamp(keys))
+
+
+def _stamps(dependencies):
+    found = cache.get_many([STAMP_PREFIX + key for key in dependencies])
+    return {key[len(STAMP_PREFIX) :]: value for key, value in found.items()}
+
+
+def fetch(key):
+    """The value kept under ``key``, or None when there is none or it is stale."""
+    if not shared_cache_available():
+        return None
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    if entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
+        return None
+    if _stamps(entry["stamps"]) != entry["stamps"]:
+        return None  # something it shows changed (or its stamp was evicted) since it was kept
+    return entry["value"]
+
+
+def keep(key, value, dependencies, started, valid_until=None):
+    """Keep ``value``, rendered from data read after ``started`` (a ``time.time()``), for as long
+    as none of ``dependencies`` changes and, if given, until ``valid_until`` (a timestamp).
+    Returns whether it was kept: not when something it depends on changed while it rendered."""
+    if not shared_cache_available():
+        return False
+    dependencies = {SITE, *(key_for(thing) for thing in dependencies if thing is not None)}
+    stamps = _stamps(dependencies)
+    if missing := dependencies - stamps.keys():
+        # Never changed (or evicted): a stamp from the dawn of time, unique so that entries
+        # kept before an eviction never match it.
+        for dependency in missing:
+            cache.add(STAMP_PREFIX + dependency, random.random() / 1000, None)
+        stamps = _stamps(dependencies)
+    limit = started - settings.PAGE_CACHE_CLOCK_SKEW
+    if len(stamps) < len(dependencies) or any(stamp >= limit for stamp in stamps.values()):
+        return False  # changed while this was rendering: it may show the old state
+    timeout = settings.PAGE_CACHE_SECONDS
+    if valid_until is not None:
+        timeout = min(timeout, valid_until - time.time())
+        if timeout <= 0:
+            return False
+    cache.set(key, {"value": value, "stamps": stamps, "valid_until": valid_until}, timeout)
+    return True
+
+
+# Declaring what a page shows, from views and template tags.
+
+
+def depends_on(request, *things):
+    """The page being rendered for ``request`` shows these things (models or keys)."""
+    dependencies = getattr(request, "page_dependencies", None)
+    if dependencies is not None:
+        dependencies.update(key_for(thing) for thing in things if thing is not None)
+
+
+def valid_until(request, moment):
+    """The page being rendered for ``request`` changes by itself at ``moment`` (a datetime):
+    a scheduled article goes live then."""
+    if moment is not None and hasattr(request, "page_dependencies"):
+        current = getattr(request, "page_valid_until", None)
+        timestamp = moment.timestamp()
+        request.page_valid_until = timestamp if current is None else min(current, timestamp)
+
+
+def started(request):
+    """When this request began reading data (what a fragment kept while it renders is as old as)."""
+    return getattr(request, "page_started", None) or time.time()
+
+
+def is_collecting(request):
+    """Whether this request's page may be cached, so declaring dependencies is worth its cost."""
+    return hasattr(request, "page_dependencies")
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers a page kept by an earlier request, before sessions, users or
+    views are touched; keeps every public page whose view declared what it shows.
+
+    Only requests without a session or messages cookie are served from here (anyone else may
+    see something personal), only for query strings made of ``settings.PAGE_CACHE_QUERY_PARAMS``
+    (so made-up parameters cannot fill the cache), and only responses that the site marked
+    ``public`` (``core.middleware.PrivatePagesMiddleware``) and that set no cookie are kept.
+    ``X-Page-Cache`` says ``hit`` or ``miss``.
+    """
+
+    PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Before anything is read for this request: fragments kept while it renders use it too.
+        request.page_started = time.time()
+        if not self.applies(request):
+            return self.get_response(request)
+        key = self.page_key(request)
+        kept = fetch(key)
+        if kept is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        started = request.page_started
+        request.page_dependencies = set()
+        response = self.get_response(request)
+        if request.page_dependencies and self.keepable(request, response):
+            set_response_etag(response)  # computed once here, not on every hit
+            kept = (response.status_code, dict(response.items()), response.content)
+            until = getattr(request, "page_valid_until", None)
+            keep(key, kept, request.page_dependencies, started, until)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def applies(self, request):
+        return (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and not any(name in request.COOKIES for name in self.PERSONAL_COOKIES)
+            and set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMS)
+            and shared_cache_available()
+        )
+
+    @staticmethod
+    def page_key(request):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        return "page:" + hashlib.sha256(address.encode()).hexdigest()
+
+    @staticmethod
+    def keepable(request, response):
+        user = getattr(request, "user", None)
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "public" in response.get("Cache-Control", "")
+            and (user is None or not user.is_authenticated)
+        )
+
+
+def purge_all():
+    """Every kept page and fragment is stale from now on (a deploy, a settings change)."""
+    changed(SITE)

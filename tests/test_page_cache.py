@@ -1,0 +1,259 @@
+"""The whole-page cache for anonymous readers (core/page_cache.py): what is kept, and that every
+change purges exactly the pages that show it, at once."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from freezegun import freeze_time
+
+from articles.models import Article, Author, Page, Tag
+from articles.revisions import save_article
+from comments import moderation
+from comments.models import Comment, ModerationSettings
+from core import page_cache
+from tests.factories import make_article, make_comment, make_review, make_tag, make_user
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, response.headers.get("X-Page-Cache")
+
+
+def warm(client, *urls):
+    """Load each page twice: the second answer must come from the cache."""
+    for url in urls:
+        assert fetch(client, url)[0].status_code == 200
+        assert fetch(client, url)[1] == "hit", url
+
+
+def state(client, url):
+    return fetch(client, url)[1]
+
+
+@pytest.fixture
+def site(author, db):
+    """Two topics, three articles, a second author, and every page warmed."""
+    sleep, diet = make_tag("Sleep"), make_tag("Diet")
+    other = Author.objects.create(name="Omar Haddad", slug="omar-haddad")
+    pages = {
+        "napping": make_article(author, title="Is napping good for you?", tags=[sleep]),
+        "fibre": make_article(other, title="How much fibre is enough?", tags=[diet]),
+        "caffeine": make_article(other, title="When should I stop coffee?", tags=[diet]),
+    }
+    return {"sleep": sleep, "diet": diet, "other": other, **pages}
+
+
+def urls(site, author):
+    return {
+        "home": "/",
+        "napping": site["napping"].get_absolute_url(),
+        "fibre": site["fibre"].get_absolute_url(),
+        "caffeine": site["caffeine"].get_absolute_url(),
+        "sleep": site["sleep"].get_absolute_url(),
+        "diet": site["diet"].get_absolute_url(),
+        "author": author.get_absolute_url(),
+        "other": site["other"].get_absolute_url(),
+        "topics": "/tags/",
+    }
+
+
+def comments_of(response):
+    html = response.content.decode()
+    return html[html.index('<section id="comments"') : html.index('<div id="comment-form"')]
+
+
+def purged(client, pages):
+    """Which of the warmed pages are rendered afresh on their next request."""
+    return {name for name, url in pages.items() if state(client, url) == "miss"}
+
+
+def test_an_anonymous_page_is_kept_and_served_with_the_same_bytes_and_headers(client, article):
+    first, how = fetch(client, article.get_absolute_url())
+    assert how == "miss"
+    second, how = fetch(client, article.get_absolute_url())
+    assert how == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "s-maxage=60" in second["Cache-Control"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["ETag"] and not second.cookies
+    again = client.get(article.get_absolute_url(), headers={"If-None-Match": second["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_minor_edit_purges_its_own_page_and_the_cards_showing_it_nothing_else(
+    client, author, site
+):
+    pages = urls(site, author)
+    warm(client, *pages.values())
+    fibre = Article.objects.get(pk=site["fibre"].pk)
+    fibre.title = "How much fibre do adults need?"
+    save_article(fibre, change_note="", minor=True)
+    # Its page, the lists whose cards show it; not the article about sleep, its topic or author.
+    assert purged(client, pages) == {"home", "fibre", "diet", "other", "caffeine"}
+    # (caffeine lists fibre among its related articles.)
+    assert "How much fibre do adults need?" in client.get(pages["home"]).content.decode()
+
+
+def test_a_substantive_edit_shows_its_note_at_once(client, site, author, editor):
+    url = site["napping"].get_absolute_url()
+    warm(client, url)
+    napping = Article.objects.get(pk=site["napping"].pk)
+    napping.body = "<p>Short naps help; long ones can leave you groggy.</p>"
+    with freeze_time(timezone.now() + timedelta(days=3)):
+        save_article(napping, editor=editor, change_note="Added advice on nap length.")
+        assert "Short naps help" in client.get(url).content.decode()
+
+
+def test_publishing_and_unpublishing_change_the_lists(client, author, site):
+    pages = urls(site, author)
+    warm(client, *pages.values())
+    draft = make_article(author, title="Can you catch up on sleep?", tags=[site["sleep"]],
+                         status=Article.Status.DRAFT)  # fmt: skip
+    assert purged(client, pages) == set()  # a draft shows nowhere
+    warm(client, *pages.values())
+    draft.status = Article.Status.PUBLISHED
+    save_article(draft, change_note="Published.")
+    gone = purged(client, pages)
+    assert {"home", "sleep", "author", "topics", "napping"} <= gone
+    assert not {"diet", "other"} & gone
+    assert "Can you catch up on sleep?" in client.get("/").content.decode()
+    draft.status = Article.Status.ARCHIVED
+    save_article(draft, change_note="Withdrawn.")
+    assert "Can you catch up on sleep?" not in client.get("/").content.decode()
+
+
+def test_a_scheduled_article_appears_at_its_minute_without_any_save(client, author, site):
+    soon = timezone.now() + timedelta(hours=2)
+    make_article(author, title="Does a siesta count?", published_at=soon)
+    warm(client, "/", site["sleep"].get_absolute_url())
+    assert "Does a siesta count?" not in client.get("/").content.decode()
+    with freeze_time(soon + timedelta(minutes=1)):
+        response, how = fetch(client, "/")
+        assert how == "miss" and "Does a siesta count?" in response.content.decode()
+
+
+def test_author_tag_and_page_changes_purge_the_pages_that_show_them(client, author, site):
+    pages = urls(site, author)
+    warm(client, *pages.values())
+    site["other"].name = "Omar A. Haddad"
+    site["other"].save()
+    assert purged(client, pages) == {"home", "fibre", "caffeine", "diet", "other"}
+    warm(client, *pages.values())
+    Tag.objects.filter(pk=site["sleep"].pk).get().save()  # e.g. renamed in the admin
+    assert purged(client, pages) == {"home", "napping", "sleep", "author", "topics"}
+    disclaimer, _ = Page.objects.get_or_create(slug="disclaimer", defaults={"title": "Disclaimer"})
+    warm(client, *pages.values())
+    disclaimer.summary = "General information, not medical advice."
+    disclaimer.save()
+    assert purged(client, pages) == {"napping", "fibre", "caffeine"}
+    assert "General information, not medical advice." in client.get(pages["fibre"]).content.decode()
+
+
+def test_comment_decisions_show_at_once_on_the_cached_page(client, article, moderator):
+    url = article.get_absolute_url()
+    commenter = make_user("commenter")
+    pending = make_comment(article, commenter, "Yawning cools the brain, I read.")
+    warm(client, url)
+    moderation.moderate(pending, "approve", moderator)
+    response, how = fetch(client, url)
+    assert how == "miss" and "Yawning cools the brain" in response.content.decode()
+    warm(client, url)
+    moderation.moderate(pending, "remove", moderator)
+    assert "Yawning cools the brain" not in client.get(url).content.decode()
+
+
+def test_moderation_settings_purge_the_policy_page_and_comment_sections(client, article):
+    Page.objects.get_or_create(slug="comments-policy", defaults={"title": "Comments policy"})
+    pages = {"policy": "/pages/comments-policy/", "article": article.get_absolute_url(),
+             "home": "/"}  # fmt: skip
+    warm(client, *pages.values())
+    rules = ModerationSettings.current()
+    rules.max_length = 1234
+    rules.save()
+    assert purged(client, pages) == {"policy", "article"}
+    assert "and 1234 characters" in client.get(pages["policy"]).content.decode()
+
+
+def test_a_medical_review_purges_the_article_and_the_reviewers_page(client, article, author):
+    reviewer = Author.objects.create(name="Dr Lena Park", slug="lena-park", credentials="MD")
+    pages = {"article": article.get_absolute_url(), "reviewer": reviewer.get_absolute_url(),
+             "home": "/"}  # fmt: skip
+    warm(client, *pages.values())
+    make_review(article, reviewer)
+    assert purged(client, pages) == {"article", "reviewer"}
+    assert "Dr Lena Park" in client.get(pages["article"]).content.decode()
+
+
+def test_logged_in_readers_previews_and_private_pages_are_never_kept(client, article, editor):
+    draft = make_article(article.author, status=Article.Status.DRAFT)
+    client.force_login(editor)
+    for url in (article.get_absolute_url(), draft.get_absolute_url(), "/account/delete/"):
+        assert state(client, url) is None  # not even looked up
+        assert state(client, url) is None
+    client.logout()
+    for _ in range(2):  # a 404 for readers, never kept
+        assert client.get(draft.get_absolute_url()).status_code == 404
+    # A logged-in visit never left a page behind for anonymous readers.
+    assert state(client, article.get_absolute_url()) == "miss"
+
+
+def test_made_up_query_strings_are_rendered_never_kept(client, article):
+    for _ in range(2):
+        assert state(client, "/?utm_source=newsletter") is None
+    assert state(client, "/?page=1") == "miss"
+    assert state(client, "/?page=1") == "hit"
+
+
+def test_a_page_rendered_while_a_change_commits_is_not_kept(client, article):
+    url = article.get_absolute_url()
+    started = page_cache.time.time() - 5  # began reading before the change below
+    page_cache.changed(article)
+    assert not page_cache.keep("page:test", "old", [article], started)
+    assert page_cache.keep("page:test", "new", [article], page_cache.time.time() + 1)
+    assert page_cache.fetch("page:test") == "new"
+    page_cache.changed(article)
+    assert page_cache.fetch("page:test") is None
+    assert state(client, url) == "miss"
+
+
+def test_an_evicted_stamp_never_revives_an_old_page(client, article):
+    warm(client, article.get_absolute_url())
+    cache.delete(page_cache.STAMP_PREFIX + page_cache.key_for(article))  # evicted
+    assert state(client, article.get_absolute_url()) == "miss"
+    assert state(client, article.get_absolute_url()) == "hit"
+
+
+def test_while_redis_is_down_pages_are_rendered_fresh_never_kept_locally(
+    client, article, dead_redis
+):
+    # Each process's local stand-in could not hear another server's purge.
+    url = article.get_absolute_url()
+    for _ in range(3):
+        response, how = fetch(client, url)
+        assert response.status_code == 200 and how != "hit"
+    assert state(client, url) is None
+
+
+def test_a_logged_in_reader_reuses_the_shared_threads_until_they_take_part(
+    client, article, django_assert_max_num_queries
+):
+    commenter, reader = make_user("commenter"), make_user("quiet")
+    for number in range(30):
+        make_comment(article, commenter, f"Comment number {number}.", status="approved")
+    client.force_login(reader)
+    first = comments_of(client.get(article.get_absolute_url()))
+    with django_assert_max_num_queries(30) as captured:
+        again = comments_of(client.get(article.get_absolute_url()))
+    assert again == first and "Comment number 29." in again and "Flag" in again
+    assert not any('"comments_comment"."body"' in q["sql"] for q in captured.captured_queries)
+    mine = Comment.objects.create(article=article, author=reader, body="Mine, still pending.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Mine, still pending." in html and "awaiting moderation" in html
+    assert mine.pk
