@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve test test-fast lint format bench clean
+.PHONY: install run serve test test-fast lint format bench profile clean
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,11 @@ format: install
 # (PostgreSQL, Redis, production settings; takes about ten minutes).
 bench: install
 	$(PY) -m bench.run
+
+# Where one page's time goes (pyinstrument), against the bench database: make profile PAGE=/
+PAGE ?= /
+profile: install
+	$(PY) -m bench.profile $(PAGE)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

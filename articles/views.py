@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from core.page_cache import depends_on
 from core.pagination import paginate
 
-from .caching import LISTING, TAGS, page_key, shows_article, shows_listing
+from .caching import LISTING, TAGS, next_publication, page_key, shows_article, shows_listing
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
 from .structured_data import article_json_ld, breadcrumbs_json_ld, person_json_ld
@@ -24,7 +24,10 @@ def home(request):
     published = Article.objects.published().for_listing()
     featured = list(published.filter(featured=True)[:3])
     # Featured articles lead page one and are not repeated under "Latest".
-    page = paginate(request, published.exclude(pk__in=[article.pk for article in featured]))
+    page = paginate(
+        request, published.exclude(pk__in=[article.pk for article in featured]),
+        count_key="home", count_depends_on=[LISTING], count_valid_until=next_publication,
+    )  # fmt: skip
     context = {"page": page, "featured": featured if page.number == 1 else []}
     shows_listing(request, [*context["featured"], *page.object_list])
     return render(request, "articles/home.html", context)
@@ -82,7 +85,10 @@ def tag_list(request):
 @require_GET
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing())
+    page = paginate(
+        request, Article.objects.published().filter(tags=tag).for_listing(),
+        count_key=f"tag:{tag.pk}", count_depends_on=[tag], count_valid_until=next_publication,
+    )  # fmt: skip
     shows_listing(request, page.object_list, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
@@ -90,7 +96,11 @@ def tag_detail(request, slug):
 @require_GET
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    page = paginate(request, Article.objects.published().filter(author=author).for_listing())
+    page = paginate(
+        request, Article.objects.published().filter(author=author).for_listing(),
+        count_key=f"author:{author.pk}", count_depends_on=[author],
+        count_valid_until=next_publication,
+    )  # fmt: skip
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
     shows_listing(request, page.object_list, author)
     return render(request, "articles/author_detail.html", context)

@@ -18,11 +18,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import cluster
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DATABASE = "healthnews_bench"
 DURATION = os.environ.get("BENCH_SECONDS", "10")
-SITE_PORT, FLOOR_PORT = 8101, 8102
+COLD_PORT, FLOOR_PORT, WARM_PORT = 8101, 8102, 8103
+NGINX_PORT, SOLO_PORT, PAIR_PORT = 8110, 8111, 8112
+WRITERS = 8
 SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
 
 
@@ -31,7 +35,7 @@ def sh(*args, env=None, check=True, quiet=True):
                           capture_output=quiet)  # fmt: skip
 
 
-def environment(settings="config.settings.production"):
+def environment(settings="config.settings.production", **extra):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE=settings,
@@ -44,6 +48,7 @@ def environment(settings="config.settings.production"):
         MEDIA_ROOT="/tmp/healthnews-bench-media",
         DEBUG="0",
     )
+    env.update(extra)
     return env
 
 
@@ -53,8 +58,9 @@ def prepare():
         sh("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start")
     if sh("redis-cli", "ping", check=False).returncode:
         sh("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--save", "")
-    if sh("which", "wrk", check=False).returncode:
-        sh("apt-get", "install", "-y", "-qq", "wrk")
+    for tool in ("wrk", "nginx"):
+        if sh("which", tool, check=False).returncode:
+            sh("apt-get", "install", "-y", "-qq", tool)
     sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {DATABASE}")
     sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {DATABASE}")
     env = environment()
@@ -64,13 +70,18 @@ def prepare():
 
 def seed(articles, comments=0):
     dev = {**environment("config.settings.dev"), "DEBUG": "0"}
+    started = time.monotonic()
     sh(PYTHON, "manage.py", "seed_demo", "--articles", str(articles), "--comments", str(comments),
        env=dev)  # fmt: skip
+    seconds = time.monotonic() - started
+    # What autovacuum would soon do on a live site: fresh planner statistics.
+    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "VACUUM ANALYZE", DATABASE)
+    return seconds
 
 
-def serve(app, port, env):
+def serve(app, port, env, workers=2):
     return subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", app, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
@@ -102,7 +113,7 @@ def wrk(url, headers=()):
     return rate, latency(50), latency(99), int(errors.group(1)) if errors else 0
 
 
-def page_facts(paths):
+def page_facts(paths, page_cache):
     """Queries and bytes per page, measured in-process against the same database."""
     script = (
         "import json,sys\n"
@@ -119,85 +130,161 @@ def page_facts(paths):
         "    out[name]=[len(q), len(r.content)]\n"
         "print(json.dumps(out))\n"
     )
-    env = {**environment("config.settings.dev"), "DEBUG": "0"}
+    env = environment("config.settings.dev", DEBUG="0", PAGE_CACHE=str(int(page_cache)))
     result = sh(PYTHON, "-c", f"import django,os;django.setup();exec({script!r})",
                 json.dumps(paths), env=env)  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def session_cookie(username):
-    env = environment()
+def django(code):
+    """Run ``code`` against the bench database; returns what it printed."""
+    return sh(PYTHON, "-c", "import django;django.setup()\n" + code, env=environment()).stdout
+
+
+def sessions(usernames, editors=False):
+    """A logged-in session for each user (verified; staff editors when ``editors``)."""
     code = (
-        "import django;django.setup()\n"
-        "from django.contrib.auth import get_user_model\n"
+        "from allauth.account.models import EmailAddress\n"
+        "from django.contrib.auth.models import Group\n"
         "from django.test import Client\n"
-        f"c=Client();c.force_login(get_user_model().objects.get(username='{username}'))\n"
-        "print(c.cookies['sessionid'].value)\n"
+        "from accounts.models import EDITORS_GROUP, User\n"
+        f"for name in {list(usernames)!r}:\n"
+        "    user, _ = User.objects.get_or_create(username=name,\n"
+        "                                         defaults={'email': name + '@example.org'})\n"
+        "    EmailAddress.objects.get_or_create(user=user, email=user.email,\n"
+        "                                       defaults={'verified': True, 'primary': True})\n"
+        f"    if {editors!r}:\n"
+        "        user.is_staff = True; user.save()\n"
+        "        user.groups.add(Group.objects.get(name=EDITORS_GROUP))\n"
+        "    c = Client(); c.force_login(user); print(c.cookies['sessionid'].value)\n"
     )
-    return sh(PYTHON, "-c", code, env=env).stdout.strip().splitlines()[-1]
+    return django(code).split()
 
 
 def targets():
     code = (
-        "import django;django.setup()\n"
         "from django.db.models import Count\n"
         "from articles.models import Article, Tag\n"
         "p=Article.objects.published().annotate(n=Count('comments'))\n"
         "big=p.order_by('-n').first(); few=p.filter(n__gt=0,n__lt=20).order_by('-n').first()\n"
+        "quiet=p.filter(n=0).first()\n"
         "tag=Tag.objects.annotate(n=Count('articles')).order_by('-n').first()\n"
-        "print(big.get_absolute_url(), big.n, few.get_absolute_url(), few.n,"
-        " tag.get_absolute_url(), big.author.get_absolute_url())\n"
+        "print(big.get_absolute_url(), big.n, few.get_absolute_url(), few.n,\n"
+        "      tag.get_absolute_url(), big.author.get_absolute_url(),\n"
+        "      quiet.get_absolute_url(), quiet.pk)\n"
     )
-    out = sh(PYTHON, "-c", code, env=environment()).stdout.split()
-    return {"big": out[0], "big_n": out[1], "few": out[2], "few_n": out[3], "tag": out[4],
-            "author": out[5]}  # fmt: skip
+    keys = ("big", "big_n", "few", "few_n", "tag", "author", "quiet", "quiet_id")
+    return dict(zip(keys, django(code).split(), strict=True))
 
 
 def table(rows, floor):
-    print(f"{'page':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>8}"
+    print(f"{'page':<40}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'queries':>8}{'KB':>7}"
           f"{'÷ floor':>9}")  # fmt: skip
     for name, (rate, p50, p99, errors), (queries, size) in rows:
         note = f"  ({errors} errors)" if errors else ""
-        print(f"{name:<34}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{queries:>9}{size / 1024:>8.1f}"
+        print(f"{name:<40}{rate:>8.0f}{p50:>8.1f}{p99:>8.1f}{queries:>8}{size / 1024:>7.1f}"
               f"{rate / floor:>8.1%}{note}")  # fmt: skip
 
 
-def measure(label, floor):
-    t = targets()
-    cookie = session_cookie("reader")
+def measure(label, floor, t, reader, *, full=True):
     pages = [
         ("home", "/", None),
         ("tag", t["tag"], None),
         ("author", t["author"], None),
         (f"article ({t['few_n']} comments)", t["few"], None),
         (f"article ({t['big_n']} comments)", t["big"], None),
+    ]
+    extra = [
         (f"article ({t['big_n']}), logged in", t["big"], "reader"),
         ("search", "/search/?q=headache", None),
     ]
-    facts = page_facts(pages)
+    cold_pages = pages + (extra if full else [])
+    cold_facts, warm_facts = page_facts(cold_pages, False), page_facts(pages, True)
     rows = []
-    for name, path, user in pages:
-        headers = [f"Cookie: sessionid={cookie}"] if user else []
-        rows.append((name, wrk(f"http://127.0.0.1:{SITE_PORT}{path}", headers), facts[name]))
-    print(f"\n{label}: framework floor {floor:.0f} req/s (gunicorn, 2 workers, wrk -t2 -c16)")
+    for name, path, user in cold_pages:
+        headers = [f"Cookie: sessionid={reader}"] if user else []
+        url = f"http://127.0.0.1:{COLD_PORT}{path}"
+        rows.append((f"{name}, cold", wrk(url, headers), cold_facts[name]))
+    for name, path, _ in pages:
+        url = f"http://127.0.0.1:{WARM_PORT}{path}"
+        wrk(url)  # fill the cache first
+        rows.append((f"{name}, warm", wrk(url), warm_facts[name]))
+    print(f"\n{label}: framework floor {floor:.0f} req/s (gunicorn, 2 workers, wrk -t2 -c16);")
+    print("cold: whole-page cache off (fragments still shared); warm: whole-page cache on")
     table(rows, floor)
+
+
+def stored_comments(article_id):
+    code = "from comments.models import Comment\n"
+    return int(django(code + f"print(Comment.objects.filter(article_id={article_id}).count())"))
+
+
+def writes(t):
+    """Comment POSTs from WRITERS editors at once, on the warm server."""
+    before = stored_comments(t["quiet_id"])
+    writer_sessions = sessions([f"bench-writer-{n}" for n in range(WRITERS)], editors=True)
+    posted, rate = cluster.comment_writes(f"http://127.0.0.1:{WARM_PORT}", t["quiet"],
+                                          writer_sessions, float(DURATION))  # fmt: skip
+    after = stored_comments(t["quiet_id"])
+    page = urllib.request.urlopen(f"http://127.0.0.1:{WARM_PORT}{t['quiet']}").read().decode()
+    shown = re.search(r'id="comments-heading">(\d+) comment', page).group(1)
+    print(
+        f"\nComment POSTs, {WRITERS} writers at once: {rate:.0f}/s; {posted} accepted, "
+        f"{after - before} stored (nothing lost: {posted == after - before}); "
+        f"the cached page then says {shown} comments (purged for each: {int(shown) == after})"
+    )
+
+
+def two_instances(t, floor):
+    """One gunicorn instance (1 worker) alone, then two behind nginx, sharing PG and Redis."""
+    env = environment(PAGE_CACHE="0")
+    solo, pair = serve("config.wsgi", SOLO_PORT, env, 1), serve("config.wsgi", PAIR_PORT, env, 1)
+    stop_nginx = None
+    try:
+        wait_for(f"http://127.0.0.1:{SOLO_PORT}/")
+        wait_for(f"http://127.0.0.1:{PAIR_PORT}/")
+        stop_nginx = cluster.start_nginx(NGINX_PORT, [SOLO_PORT, PAIR_PORT])
+        path = t["few"]
+        one = wrk(f"http://127.0.0.1:{SOLO_PORT}{path}")
+        both = wrk(f"http://127.0.0.1:{NGINX_PORT}{path}")
+        print(f"\nSeveral app servers (article, {t['few_n']} comments, cold; 1 worker each):")
+        print(f"  one instance       {one[0]:>6.0f} req/s  p99 {one[2]:.0f} ms")
+        print(f"  two behind nginx   {both[0]:>6.0f} req/s  p99 {both[2]:.0f} ms  "
+              f"(× {both[0] / one[0]:.2f})")  # fmt: skip
+        writer = cluster.Browser(
+            f"http://127.0.0.1:{SOLO_PORT}", sessions(["bench-writer-0"], editors=True)[0]
+        )
+        text = f"Posted through one instance at {time.time():.0f}."
+        writer.comment(t["few"], text)  # a short discussion: the comment shows on page one
+        other = urllib.request.urlopen(f"http://127.0.0.1:{PAIR_PORT}{t['few']}")
+        print(f"  a comment posted through one instance is on the other's next page: "
+              f"{text in other.read().decode()}")  # fmt: skip
+    finally:
+        if stop_nginx:
+            stop_nginx()
+        for process in (solo, pair):
+            os.killpg(process.pid, signal.SIGTERM)
 
 
 def main():
     prepare()
-    seed(1000, 300)
-    site = serve("config.wsgi", SITE_PORT, environment())
+    print(f"Seeded 1,000 articles in {seed(1000, 300):.0f} s")
+    cold = serve("config.wsgi", COLD_PORT, environment(PAGE_CACHE="0"))
+    warm = serve("config.wsgi", WARM_PORT, environment(PAGE_CACHE="1"))
     floor_app = serve("bench.floor:application", FLOOR_PORT, dict(os.environ))
     try:
-        wait_for(f"http://127.0.0.1:{SITE_PORT}/")
-        wait_for(f"http://127.0.0.1:{FLOOR_PORT}/")
+        for port in (COLD_PORT, WARM_PORT, FLOOR_PORT):
+            wait_for(f"http://127.0.0.1:{port}/")
+        t, reader = targets(), sessions(["reader"])[0]
         floor = wrk(f"http://127.0.0.1:{FLOOR_PORT}/")[0]
-        measure("1,000 articles", floor)
-        seed(19000)
+        measure("1,000 articles", floor, t, reader)
+        writes(t)
+        two_instances(t, floor)
+        print(f"\nAdded 19,000 articles in bulk in {seed(19000):.0f} s")
         floor = wrk(f"http://127.0.0.1:{FLOOR_PORT}/")[0]
-        measure("20,000 articles", floor)
+        measure("20,000 articles", floor, targets(), reader, full=False)
     finally:
-        for process in (site, floor_app):
+        for process in (cold, warm, floor_app):
             os.killpg(process.pid, signal.SIGTERM)
 
 

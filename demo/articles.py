@@ -17,6 +17,7 @@ from articles.revisions import save_article
 
 from . import images as demo_images
 from . import loader as demo_content
+from .synthetic import load_test_articles
 
 DEMO_USERS = [
     # username, first name, last name, is_staff, is_superuser, groups
@@ -159,32 +160,6 @@ def seed_articles(*, authors, tags, editor):
     ]
 
 
-def seed_synthetic_articles(count, *, authors, tags, editor):
-    """Add ``count`` synthetic articles for load tests; numbering continues on re-runs."""
-    author_list, tag_list = list(authors.values()), list(tags.values())
-    start = Article.objects.filter(slug__startswith="load-test-article-").count()
-    base = timezone.now() - timedelta(days=1)
-    created = []
-    for number in range(start + 1, start + count + 1):
-        article = Article(
-            slug=f"load-test-article-{number}",
-            title=f"Load-test article {number}: what does a busy page cost?",
-            dek="A synthetic article for load testing.",
-            body=demo_content.SYNTHETIC_BODY,
-            author=author_list[number % len(author_list)],
-            status=Article.Status.PUBLISHED,
-            published_at=base - timedelta(minutes=number),
-        )
-        save_article(
-            article,
-            editor=editor,
-            change_note="Generated for load testing.",
-            tags=[tag_list[number % len(tag_list)], tag_list[(number * 7) % len(tag_list)]],
-        )
-        created.append(article)
-    return created
-
-
 @transaction.atomic
 def seed(*, password=None, synthetic_articles=0):
     """Load the whole demo; returns counts of what was created this time."""
@@ -193,7 +168,7 @@ def seed(*, password=None, synthetic_articles=0):
     authors = seed_authors()
     tags = seed_tags()
     articles = seed_articles(authors=authors, tags=tags, editor=users["editor"])
-    synthetic = seed_synthetic_articles(
+    synthetic = load_test_articles(
         synthetic_articles, authors=authors, tags=tags, editor=users["editor"]
     )
-    return {"users": users, "articles": len(articles), "synthetic_articles": len(synthetic)}
+    return {"users": users, "articles": len(articles), "synthetic_articles": synthetic}

@@ -257,3 +257,11 @@ def test_a_logged_in_reader_reuses_the_shared_threads_until_they_take_part(
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Mine, still pending." in html and "awaiting moderation" in html
     assert mine.pk
+
+
+def test_purge_page_cache_makes_every_kept_page_stale(client, article):
+    from django.core.management import call_command
+
+    warm(client, "/", article.get_absolute_url())
+    call_command("purge_page_cache", stdout=None)
+    assert state(client, "/") == "miss" and state(client, article.get_absolute_url()) == "miss"

@@ -92,6 +92,16 @@ def test_seed_demo_adds_synthetic_volume(settings):
     assert Article.objects.filter(slug="load-test-article-9").exists()
 
 
+def test_bulk_seeded_articles_are_whole_articles(client):
+    seed("--articles", "3")
+    article = Article.objects.get(slug="load-test-article-3")
+    assert article.revisions.count() == 1 and article.tags.count() >= 1
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200 and "Load-test article 3" in page.content.decode()
+    tag_page = client.get(article.tags.first().get_absolute_url()).content.decode()
+    assert "Load-test article 3" in tag_page
+
+
 def test_seed_demo_refuses_negative_numbers():
     with pytest.raises(CommandError, match="--articles must be zero or a positive number."):
         seed("--articles", "-1")

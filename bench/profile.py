@@ -1,0 +1,34 @@
+"""`make profile PAGE=/some/path/`: where one page's time goes, by pyinstrument, rendered
+in-process against the bench database (run `make bench` once first) with production-like
+settings and the whole-page cache off. Profile before optimising."""
+
+import os
+import sys
+import time
+
+from bench.run import environment
+
+
+def main(path):
+    os.environ.update(environment("config.settings.dev", DEBUG="0", PAGE_CACHE="0"))
+    import django
+
+    django.setup()
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _ in range(5):
+        client.get(path)  # warm connections, templates and shared fragments
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    with profiler:
+        for _ in range(50):
+            client.get(path)
+    each = (time.perf_counter() - started) / 50 * 1000
+    print(profiler.output_text(color=False, unicode=False, show_all=False))
+    print(f"{path}: {each:.1f} ms a request under the profiler (50 requests)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/")
