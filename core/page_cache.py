@@ -42,8 +42,13 @@ def shared_cache_available():
     return not getattr(cache, "redis_is_down", False)
 
 
+def _now():
+    """A stamp: microseconds since the epoch, an integer (stored as digits, never pickled)."""
+    return int(time.time() * 1_000_000)
+
+
 def _stamp(keys):
-    cache.set_many({STAMP_PREFIX + key: time.time() for key in keys}, None)
+    cache.set_many({STAMP_PREFIX + key: _now() for key in keys}, None)
 
 
 def changed(*things):
@@ -89,9 +94,9 @@ def keep(key, value, dependencies, started, valid_until=None):
         # Never changed (or evicted): a stamp from the dawn of time, unique so that entries
         # kept before an eviction never match it.
         for dependency in missing:
-            cache.add(STAMP_PREFIX + dependency, random.random() / 1000, None)
+            cache.add(STAMP_PREFIX + dependency, random.randrange(10**12), None)
         stamps = _stamps(dependencies)
-    limit = started - settings.PAGE_CACHE_CLOCK_SKEW
+    limit = int((started - settings.PAGE_CACHE_CLOCK_SKEW) * 1_000_000)
     if len(stamps) < len(dependencies) or any(stamp >= limit for stamp in stamps.values()):
         return False  # changed while this was rendering: it may show the old state
     timeout = settings.PAGE_CACHE_SECONDS
