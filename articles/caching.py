@@ -108,15 +108,18 @@ def article_deleting(sender, instance, **kwargs):
     changed(instance, LISTING, TAGS, Author(pk=instance.author_id), *instance.tags.all())
 
 
-def tags_changed(sender, instance, action, pk_set, **kwargs):
+def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if action == "pre_clear":
-        pk_set = set(instance.tags.values_list("pk", flat=True))
+        related = instance.articles if reverse else instance.tags
+        pk_set = set(related.values_list("pk", flat=True))
     elif action not in ("post_add", "post_remove"):
         return
-    if instance.status != Article.Status.PUBLISHED:
+    if reverse:  # tag.articles.add(...): one tag, some articles
+        changed(instance, TAGS, *(Article(pk=pk) for pk in pk_set or ()))
+    elif instance.status != Article.Status.PUBLISHED:
         changed(instance)  # a draft's topics show nowhere
-        return
-    changed(instance, TAGS, *(Tag(pk=pk) for pk in pk_set or ()))
+    else:
+        changed(instance, TAGS, *(Tag(pk=pk) for pk in pk_set or ()))
 
 
 def related_changed(sender, instance, action, **kwargs):

@@ -265,3 +265,11 @@ def test_purge_page_cache_makes_every_kept_page_stale(client, article):
     warm(client, "/", article.get_absolute_url())
     call_command("purge_page_cache", stdout=None)
     assert state(client, "/") == "miss" and state(client, article.get_absolute_url()) == "miss"
+
+
+def test_topics_changed_from_either_side_purge_the_topic_and_the_article(client, author, site):
+    pages = urls(site, author)
+    warm(client, *pages.values())
+    site["diet"].articles.add(site["napping"])  # from the topic's side
+    assert {"napping", "diet"} <= purged(client, pages)
+    assert "Is napping good for you?" in client.get(pages["diet"]).content.decode()
