@@ -165,14 +165,13 @@ class PageCacheMiddleware:
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
-        started = request.page_started
         request.page_dependencies = set()
         response = self.get_response(request)
         if request.page_dependencies and self.keepable(request, response):
             set_response_etag(response)  # computed once here, not on every hit
             kept = (response.status_code, dict(response.items()), response.content)
             until = getattr(request, "page_valid_until", None)
-            keep(key, kept, request.page_dependencies, started, until)
+            keep(key, kept, request.page_dependencies, request.page_started, until)
         response["X-Page-Cache"] = "miss"
         return response
 
