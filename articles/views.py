@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.page_cache import depends_on
 from core.pagination import paginate
@@ -19,7 +19,7 @@ def can_preview(user):
     return user.is_authenticated and user.has_perm("articles.change_article")
 
 
-@require_GET
+@require_safe
 def home(request):
     published = Article.objects.published().for_listing()
     featured = list(published.filter(featured=True)[:3])
@@ -33,7 +33,7 @@ def home(request):
     return render(request, "articles/home.html", context)
 
 
-@require_GET
+@require_safe
 def article_detail(request, slug):
     articles = Article.objects.for_detail_page()
     if not can_preview(request.user):
@@ -73,7 +73,7 @@ def render_article(request, article, *, status=200, extra_context=None):
     return response
 
 
-@require_GET
+@require_safe
 def tag_list(request):
     tags = Tag.objects.annotate(
         article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
@@ -82,7 +82,7 @@ def tag_list(request):
     return render(request, "articles/tag_list.html", {"tags": tags})
 
 
-@require_GET
+@require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(
@@ -93,7 +93,7 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
-@require_GET
+@require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(
@@ -106,14 +106,14 @@ def author_detail(request, slug):
     return render(request, "articles/author_detail.html", context)
 
 
-@require_GET
+@require_safe
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
     depends_on(request, page_key(page.slug))
     return render(request, "articles/page_detail.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     # Results show a snippet of the body, so it is loaded here (and only here) for a list.
@@ -136,7 +136,7 @@ def search(request):
     return render(request, "articles/search.html", context)
 
 
-@require_GET
+@require_safe
 def opensearch(request):
     """The OpenSearch description browsers use to add the site's search."""
     return render(

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from articles.caching import page_key
 from articles.models import Article, Author, Page
@@ -147,7 +147,7 @@ def preferences(request):
     return render(request, "comments/preferences.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def comments_policy(request):
     """The editors' Comments Policy page, followed by the rules in numbers read from the live
     moderation settings, so the page never states a limit the site no longer applies."""

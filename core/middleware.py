@@ -6,7 +6,7 @@ from dataclasses import replace
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseBadRequest
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -66,6 +66,8 @@ class PrivatePagesMiddleware:
             # The same page for every anonymous reader: browsers revalidate (ETag, 304), shared
             # caches (a CDN, an nginx micro-cache) may keep it briefly.
             patch_cache_control(response, public=True, **settings.PUBLIC_CACHE_CONTROL)
+            if not response.streaming and not response.has_header("ETag"):
+                set_response_etag(response)  # for HEAD too (`curl -I`), not only GET
         return response
 
 

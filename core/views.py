@@ -8,14 +8,14 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .site import absolute_url
 
 RETRY_AFTER_SECONDS = 30
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -27,7 +27,7 @@ def robots_txt(request):
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))

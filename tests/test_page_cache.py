@@ -273,3 +273,10 @@ def test_topics_changed_from_either_side_purge_the_topic_and_the_article(client,
     site["diet"].articles.add(site["napping"])  # from the topic's side
     assert {"napping", "diet"} <= purged(client, pages)
     assert "Is napping good for you?" in client.get(pages["diet"]).content.decode()
+
+
+def test_curl_dash_i_gets_the_headers_of_a_public_page(client, article):
+    # `curl -I` sends HEAD: public pages answer it with the GET's headers and no body.
+    response = client.head(article.get_absolute_url())
+    assert response.status_code == 200 and not response.content
+    assert "public" in response["Cache-Control"] and response["ETag"] and not response.cookies
