@@ -24,14 +24,17 @@ def page_key(slug):
     return f"articles.page:{slug}"
 
 
-def next_publication():
-    """When the next scheduled article goes live: lists change by themselves then."""
-    return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+def next_publication(request):
+    """When the next scheduled article goes live: lists change by themselves then. Looked up
+    once per request (the page and its list count both ask)."""
+    if not hasattr(request, "next_publication"):
+        request.next_publication = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+    return request.next_publication
 
 
 def shows_cards(request, articles):
@@ -50,7 +53,7 @@ def shows_listing(request, articles, collection=LISTING):
         return
     depends_on(request, collection)
     shows_cards(request, articles)
-    valid_until(request, next_publication())
+    valid_until(request, next_publication(request))
 
 
 def shows_article(request, article, related):
@@ -63,7 +66,7 @@ def shows_article(request, article, related):
         depends_on(request, Author(pk=article.reviewer_id))
     depends_on(request, *article.tags.all())
     shows_cards(request, related)
-    valid_until(request, next_publication())
+    valid_until(request, next_publication(request))
 
 
 # Receivers: what a change purges.

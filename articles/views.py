@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from core.page_cache import depends_on
+from core.page_cache import depends_on, key_for
 from core.pagination import paginate
 
 from .caching import LISTING, TAGS, next_publication, page_key, shows_article, shows_listing
@@ -19,15 +19,24 @@ def can_preview(user):
     return user.is_authenticated and user.has_perm("articles.change_article")
 
 
+def listing_page(request, articles, collection, name=None):
+    """A page of a list of articles; its length (a scan of the whole list) is kept in the page
+    cache until the list changes (``collection`` is stamped) or a scheduled article goes live."""
+    return paginate(
+        request, articles,
+        count_key=name or key_for(collection), count_depends_on=[collection],
+        count_valid_until=lambda: next_publication(request),
+    )  # fmt: skip
+
+
 @require_safe
 def home(request):
     published = Article.objects.published().for_listing()
     featured = list(published.filter(featured=True)[:3])
     # Featured articles lead page one and are not repeated under "Latest".
-    page = paginate(
-        request, published.exclude(pk__in=[article.pk for article in featured]),
-        count_key="home", count_depends_on=[LISTING], count_valid_until=next_publication,
-    )  # fmt: skip
+    page = listing_page(
+        request, published.exclude(pk__in=[article.pk for article in featured]), LISTING, "home"
+    )
     context = {"page": page, "featured": featured if page.number == 1 else []}
     shows_listing(request, [*context["featured"], *page.object_list])
     return render(request, "articles/home.html", context)
@@ -85,10 +94,7 @@ def tag_list(request):
 @require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(
-        request, Article.objects.published().filter(tags=tag).for_listing(),
-        count_key=f"tag:{tag.pk}", count_depends_on=[tag], count_valid_until=next_publication,
-    )  # fmt: skip
+    page = listing_page(request, Article.objects.published().filter(tags=tag).for_listing(), tag)
     shows_listing(request, page.object_list, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
@@ -96,11 +102,9 @@ def tag_detail(request, slug):
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    page = paginate(
-        request, Article.objects.published().filter(author=author).for_listing(),
-        count_key=f"author:{author.pk}", count_depends_on=[author],
-        count_valid_until=next_publication,
-    )  # fmt: skip
+    page = listing_page(
+        request, Article.objects.published().filter(author=author).for_listing(), author
+    )
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
     shows_listing(request, page.object_list, author)
     return render(request, "articles/author_detail.html", context)

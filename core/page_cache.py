@@ -24,7 +24,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.http import HttpResponse
-from django.utils.cache import set_response_etag
 
 SITE = "site"  # every entry depends on it: stamped after migrate and by `purge_page_cache`
 STAMP_PREFIX = "stamp:"
@@ -168,7 +167,6 @@ class PageCacheMiddleware:
         request.page_dependencies = set()
         response = self.get_response(request)
         if request.page_dependencies and self.keepable(request, response):
-            set_response_etag(response)  # computed once here, not on every hit
             kept = (response.status_code, dict(response.items()), response.content)
             until = getattr(request, "page_valid_until", None)
             keep(key, kept, request.page_dependencies, request.page_started, until)
