@@ -98,6 +98,21 @@ def clean_rich_text(html):
     returns it unchanged (a property test checks this)."""
     if not html:
         return ""
+    cleaned = _clean_once(html)
+    # Mis-nested input (a heading opened inside a heading) comes out as markup that parses
+    # differently the next time; cleaning again settles it, usually at once.
+    for _ in range(MAX_EXTRA_PASSES):
+        again = _clean_once(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+MAX_EXTRA_PASSES = 4
+
+
+def _clean_once(html):
     html = _CONTROL_RE.sub("", html)
     html = _DROP_RE.sub("", html)
     # A parser drops the first newline inside <pre>; write it twice so one survives the next
