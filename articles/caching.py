@@ -37,22 +37,27 @@ def next_publication(request):
     return request.next_publication
 
 
+def card_dependencies(article):
+    """What an article's card shows: the article, its author and its tags."""
+    return [article, Author(pk=article.author_id), *article.tags.all()]
+
+
 def shows_cards(request, articles):
-    """The page shows these articles as cards: each with its author and its tags."""
+    """The page shows these articles as cards or links: each with its author and its tags."""
     if not is_collecting(request):
         return
     for article in articles:
-        depends_on(request, article, Author(pk=article.author_id), *article.tags.all())
+        depends_on(request, *card_dependencies(article))
 
 
-def shows_listing(request, articles, collection=LISTING):
+def shows_listing(request, collection=LISTING):
     """A list of published articles: the home page's (``LISTING``), a tag's or an author's. It
     changes when an article enters, leaves or moves in it (which stamps the collection), when a
-    scheduled article goes live, and when any card on it changes."""
+    scheduled article goes live, and when any card on it changes (``articles.cards`` declares
+    those)."""
     if not is_collecting(request):
         return
     depends_on(request, collection)
-    shows_cards(request, articles)
     valid_until(request, next_publication(request))
 
 

@@ -31,14 +31,13 @@ def listing_page(request, articles, collection, name=None):
 
 @require_safe
 def home(request):
-    published = Article.objects.published().for_listing()
+    # Lists are ids in order: the cards themselves are kept rendered (articles.cards).
+    published = Article.objects.published().values_list("pk", flat=True)
     featured = list(published.filter(featured=True)[:3])
     # Featured articles lead page one and are not repeated under "Latest".
-    page = listing_page(
-        request, published.exclude(pk__in=[article.pk for article in featured]), LISTING, "home"
-    )
+    page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home")
     context = {"page": page, "featured": featured if page.number == 1 else []}
-    shows_listing(request, [*context["featured"], *page.object_list])
+    shows_listing(request)
     return render(request, "articles/home.html", context)
 
 
@@ -94,19 +93,19 @@ def tag_list(request):
 @require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = listing_page(request, Article.objects.published().filter(tags=tag).for_listing(), tag)
-    shows_listing(request, page.object_list, tag)
+    articles = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)
+    page = listing_page(request, articles, tag)
+    shows_listing(request, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    page = listing_page(
-        request, Article.objects.published().filter(author=author).for_listing(), author
-    )
+    articles = Article.objects.published().filter(author=author).values_list("pk", flat=True)
+    page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
-    shows_listing(request, page.object_list, author)
+    shows_listing(request, author)
     return render(request, "articles/author_detail.html", context)
 
 

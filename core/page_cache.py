@@ -69,16 +69,29 @@ def _stamps(dependencies):
 
 def fetch(key):
     """The value kept under ``key``, or None when there is none or it is stale."""
-    if not shared_cache_available():
-        return None
-    entry = cache.get(key)
-    if entry is None:
-        return None
-    if entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
-        return None
-    if _stamps(entry["stamps"]) != entry["stamps"]:
-        return None  # something it shows changed (or its stamp was evicted) since it was kept
-    return entry["value"]
+    found = fetch_many([key]).get(key)
+    return None if found is None else found[0]
+
+
+def fetch_many(keys):
+    """The values kept under ``keys`` that are still fresh, in two round trips to the cache:
+    ``{key: (value, dependencies)}``, where ``dependencies`` are what the value shows (a page
+    that includes it shows them too)."""
+    if not shared_cache_available() or not keys:
+        return {}
+    now = time.time()
+    entries = {
+        key: entry
+        for key, entry in cache.get_many(keys).items()
+        if entry["valid_until"] is None or now < entry["valid_until"]
+    }
+    current = _stamps(set().union(*(entry["stamps"] for entry in entries.values())))
+    return {
+        key: (entry["value"], entry["stamps"].keys())
+        for key, entry in entries.items()
+        # Unchanged since it was kept; a changed or evicted stamp makes it stale.
+        if all(current.get(name) == stamp for name, stamp in entry["stamps"].items())
+    }
 
 
 def keep(key, value, dependencies, started, valid_until=None):

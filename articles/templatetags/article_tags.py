@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from articles.cards import render_cards
+
 register = template.Library()
 
 
@@ -13,3 +15,12 @@ def ld_json(data):
     and <, > and & are escaped so no value can close the element."""
     payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, article_ids, heading_level=2, lead=False):
+    """``{% article_cards page.object_list heading_level=3 lead=True %}``: the cards of these
+    articles (ids, in order), kept rendered; with ``lead`` the first one is large."""
+    cards = render_cards(context["request"], list(article_ids), heading_level=heading_level,
+                         lead=lead)  # fmt: skip
+    return mark_safe("".join(cards))
