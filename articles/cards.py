@@ -34,8 +34,11 @@ def render_cards(request, article_ids, *, heading_level=2, lead=False):
     variants = [_variant(heading_level, lead and index == 0) for index in range(len(article_ids))]
     keys = [_key(pk, variant) for pk, variant in zip(article_ids, variants, strict=True)]
     kept = page_cache.fetch_many(keys)
-    missing = {pk: (key, variant) for pk, key, variant in zip(article_ids, keys, variants,
-                                                              strict=True) if key not in kept}  # fmt: skip
+    missing = {
+        pk: (key, variant)
+        for pk, key, variant in zip(article_ids, keys, variants, strict=True)
+        if key not in kept
+    }
     if missing:
         started = page_cache.started(request)
         for article in Article.objects.for_listing().filter(pk__in=missing):
