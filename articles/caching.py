@@ -42,18 +42,10 @@ def card_dependencies(article):
     return [article, Author(pk=article.author_id), *article.tags.all()]
 
 
-def shows_cards(request, articles):
-    """The page shows these articles as cards or links: each with its author and its tags."""
-    if not is_collecting(request):
-        return
-    for article in articles:
-        depends_on(request, *card_dependencies(article))
-
-
 def shows_listing(request, collection=LISTING):
     """A list of published articles: the home page's (``LISTING``), a tag's or an author's. It
     changes when an article enters, leaves or moves in it (which stamps the collection), when a
-    scheduled article goes live, and when any card on it changes (``articles.cards`` declares
+    scheduled article goes live, and when any card on it changes (``articles.fragments`` declares
     those)."""
     if not is_collecting(request):
         return
@@ -62,15 +54,16 @@ def shows_listing(request, collection=LISTING):
 
 
 def shows_article(request, article, related):
-    """The article page: the article, its people and tags, the related articles' cards (drawn
-    from the article's tags), and the disclaimer."""
+    """The article page: the article, its people and tags, the related articles (links with
+    their authors' bylines, drawn from the article's tags), and the disclaimer."""
     if not is_collecting(request):
         return
     depends_on(request, article, Author(pk=article.author_id), page_key("disclaimer"))
     if article.reviewer_id:
         depends_on(request, Author(pk=article.reviewer_id))
     depends_on(request, *article.tags.all())
-    shows_cards(request, related)
+    for other in related:
+        depends_on(request, other, Author(pk=other.author_id))
     valid_until(request, next_publication(request))
 
 

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_safe
 from core.page_cache import depends_on, key_for
 from core.pagination import paginate
 
-from .caching import LISTING, TAGS, next_publication, page_key, shows_article, shows_listing
+from .caching import LISTING, TAGS, next_publication, page_key, shows_listing
+from .fragments import article_content
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
-from .structured_data import article_json_ld, breadcrumbs_json_ld, person_json_ld
+from .structured_data import person_json_ld
 
 
 def can_preview(user):
@@ -31,7 +32,7 @@ def listing_page(request, articles, collection, name=None):
 
 @require_safe
 def home(request):
-    # Lists are ids in order: the cards themselves are kept rendered (articles.cards).
+    # Lists are ids in order: the cards themselves are kept rendered (articles.fragments).
     published = Article.objects.published().values_list("pk", flat=True)
     featured = list(published.filter(featured=True)[:3])
     # Featured articles lead page one and are not repeated under "Latest".
@@ -60,20 +61,9 @@ def render_article(request, article, *, status=200, extra_context=None):
     Other apps add to the page through ``extra_context`` and their own template tags: the
     comments app re-renders it with a refused comment's form (status 400) this way.
     """
-    related = article.related_articles()
-    shows_article(request, article, related)
+    context = {"article": article, "content": article_content(request, article)}
     response = render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "related_articles": related,
-            "disclaimer": Page.disclaimer(),
-            "structured_data": article_json_ld(article, request),
-            "breadcrumbs": breadcrumbs_json_ld(article),
-            **(extra_context or {}),
-        },
-        status=status,
+        request, "articles/article_detail.html", {**context, **(extra_context or {})}, status=status
     )
     if not article.is_public or request.user.is_authenticated:
         # Drafts and pages showing a reader's own pending comments must never be cached.

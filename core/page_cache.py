@@ -18,6 +18,8 @@ this cache until Redis is back: pages are rendered fresh, never served stale.
 import hashlib
 import random
 import time
+from contextlib import contextmanager
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -67,16 +69,23 @@ def _stamps(dependencies):
     return {key[len(STAMP_PREFIX) :]: value for key, value in found.items()}
 
 
+class Kept(NamedTuple):
+    """A value found fresh in the cache, with what it shows."""
+
+    value: object
+    dependencies: frozenset  # keys, as given to ``depends_on``
+    valid_until: float | None  # a timestamp, or None
+
+
 def fetch(key):
     """The value kept under ``key``, or None when there is none or it is stale."""
     found = fetch_many([key]).get(key)
-    return None if found is None else found[0]
+    return None if found is None else found.value
 
 
 def fetch_many(keys):
     """The values kept under ``keys`` that are still fresh, in two round trips to the cache:
-    ``{key: (value, dependencies)}``, where ``dependencies`` are what the value shows (a page
-    that includes it shows them too)."""
+    ``{key: Kept}``."""
     if not shared_cache_available() or not keys:
         return {}
     now = time.time()
@@ -87,7 +96,7 @@ def fetch_many(keys):
     }
     current = _stamps(set().union(*(entry["stamps"] for entry in entries.values())))
     return {
-        key: (entry["value"], entry["stamps"].keys())
+        key: Kept(entry["value"], frozenset(entry["stamps"]), entry["valid_until"])
         for key, entry in entries.items()
         # Unchanged since it was kept; a changed or evicted stamp makes it stale.
         if all(current.get(name) == stamp for name, stamp in entry["stamps"].items())
@@ -133,10 +142,61 @@ def depends_on(request, *things):
 def valid_until(request, moment):
     """The page being rendered for ``request`` changes by itself at ``moment`` (a datetime):
     a scheduled article goes live then."""
-    if moment is not None and hasattr(request, "page_dependencies"):
+    if moment is not None:
+        _expires(request, moment.timestamp())
+
+
+def _expires(request, timestamp):
+    if timestamp is not None and hasattr(request, "page_dependencies"):
         current = getattr(request, "page_valid_until", None)
-        timestamp = moment.timestamp()
         request.page_valid_until = timestamp if current is None else min(current, timestamp)
+
+
+def shows(request, kept):
+    """The page being rendered for ``request`` includes ``kept`` (a ``Kept`` fragment)."""
+    depends_on(request, *kept.dependencies)
+    _expires(request, kept.valid_until)
+
+
+_COLLECTED = ("page_dependencies", "page_valid_until")
+
+
+class _Shown:
+    dependencies, valid_until = frozenset(), None
+
+
+@contextmanager
+def collecting(request):
+    """What is declared inside (``depends_on``, ``valid_until``) is gathered apart, as a
+    fragment's, then added to the page's: ``with collecting(request) as shown: …`` gives
+    ``shown.dependencies`` and ``shown.valid_until``. Works whether the page is kept or not."""
+    outer = {name: getattr(request, name) for name in _COLLECTED if hasattr(request, name)}
+    request.page_dependencies, request.page_valid_until = set(), None
+    shown = _Shown()
+    try:
+        yield shown
+    finally:
+        shown.dependencies = frozenset(request.page_dependencies)
+        shown.valid_until = request.page_valid_until
+        for name in _COLLECTED:
+            delattr(request, name)
+        for name, value in outer.items():
+            setattr(request, name, value)
+        shows(request, shown)
+
+
+def fragment(request, key, render):
+    """``render()``, kept under ``key`` and rendered again only once something it declared (with
+    ``depends_on`` or ``valid_until``) has changed; the page for ``request`` shows all that too.
+    For parts of pages that many requests share, the logged-in ones included."""
+    kept = fetch_many([key]).get(key)
+    if kept is not None:
+        shows(request, kept)
+        return kept.value
+    with collecting(request) as shown:
+        value = render()
+    keep(key, value, shown.dependencies, started(request), shown.valid_until)
+    return value
 
 
 def started(request):

@@ -124,7 +124,7 @@ def test_the_first_featured_card_is_large_and_its_picture_loads_at_once(client, 
 
 
 def test_kept_cards_show_each_change_to_their_article_author_or_tags(client, author):
-    """Cards are rendered once and kept (articles.cards): every change shows at once anyway,
+    """Cards are rendered once and kept (articles.fragments): every change shows at once anyway,
     on every list, with the whole-page cache off as here."""
     tag = make_tag("Sleep")
     article = make_article(author, title="Is napping good for you?", tags=[tag])
@@ -254,18 +254,73 @@ def count_queries(client, url, django_assert_max_num_queries, limit):
 def test_the_article_page_query_count_does_not_grow(
     client, author, editor, django_assert_max_num_queries
 ):
-    # Queries for an anonymous reader: 1 article with author and reviewer, 2 tags, 3 public
-    # updates, 4 explicit related, 5 tag-based related fallback, 6 disclaimer text,
-    # 7 latest medical review, 8 moderation settings, 9 top-level comment count, 10 approved
-    # comment count (with comments, 11 top-level page and 12 their replies: see
-    # test_comments_page.py).
+    """Every request reads the article with its author and reviewer (1). Rendering the page's
+    own parts (articles.fragments), only after a change: 2 tags, 3 public updates, 4 explicit
+    related, 5 tag-based related fallback, 6 the next scheduled publication (when the related
+    articles may change by themselves), 7 disclaimer text, 8 latest medical review, 9 the body
+    (its responsive version is kept too). The comment section: 10 moderation settings, 11
+    top-level comment count, 12 approved comment count (with comments, the top-level page and
+    their replies: see test_comments_page.py); kept for anonymous readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
     large = make_article(author, tags=[make_tag()])
     grow(large, tags=25, revisions=40, related=2, editor=editor)
-    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 10)
-    large_count = count_queries(client, large.get_absolute_url(), django_assert_max_num_queries, 10)
-    assert small_count == large_count
+    counts = {}
+    for name, article in (("small", small), ("large", large)):
+        url = article.get_absolute_url()
+        first = count_queries(client, url, django_assert_max_num_queries, 12)
+        kept = count_queries(client, url, django_assert_max_num_queries, 1)
+        counts[name] = (first, kept)
+    assert counts["small"] == counts["large"]
+
+
+def test_the_kept_article_content_shows_every_change_at_once(
+    client, author, editor, clinician, regular
+):
+    """The article without its comments is rendered once per change (articles.fragments) and
+    shared by every reader, logged in or not: each change below shows on the next request."""
+    from freezegun import freeze_time
+
+    from articles.models import Page
+    from tests.factories import make_review
+
+    sleep = make_tag("Sleep")
+    article = make_article(author, title="Is napping good for you?", tags=[sleep])
+    neighbour = make_article(author, title="How long should a nap be?", tags=[sleep])
+    client.force_login(regular)  # never served from the whole-page cache
+    url = article.get_absolute_url()
+
+    def page():
+        return client.get(url).content.decode()
+
+    assert "How long should a nap be?" in page()
+    article.body = "<p>Naps of twenty minutes help most adults.</p>"
+    save_article(article, editor=editor, change_note="Added advice on nap length.")
+    assert "Naps of twenty minutes" in page()
+    neighbour.title = "What is the best length for a nap?"
+    save_article(neighbour, change_note="", minor=True)
+    assert "What is the best length for a nap?" in page()
+    sleep.name = "Sleep and rest"
+    sleep.save()
+    assert ">Sleep and rest<" in page()
+    make_review(article, clinician)
+    assert "Medically reviewed by" in page() and clinician.name in page()
+    Page.objects.update_or_create(slug="disclaimer", defaults={
+        "title": "Medical disclaimer", "summary": "Talk to your own doctor first."})  # fmt: skip
+    assert "Talk to your own doctor first." in page()
+    soon = timezone.now() + timedelta(hours=1)
+    make_article(author, title="Do naps help night shifts?", tags=[sleep], published_at=soon)
+    assert "Do naps help night shifts?" not in page()
+    with freeze_time(soon + timedelta(minutes=1)):
+        assert "Do naps help night shifts?" in page()  # live at its minute, without a save
+
+
+def test_a_preview_of_a_draft_is_never_kept(client, author, editor):
+    draft = make_article(author, title="A draft about sleep", status=Article.Status.DRAFT)
+    client.force_login(editor)
+    assert "A draft about sleep" in client.get(draft.get_absolute_url()).content.decode()
+    Article.objects.filter(pk=draft.pk).update(title="A retitled draft")  # no signal at all
+    assert "A retitled draft" in client.get(draft.get_absolute_url()).content.decode()
 
 
 def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_queries):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -27,22 +27,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author").prefetch_related("tags").defer("body")
 
     def for_detail_page(self):
-        """Everything the article page shows, in a fixed number of queries."""
-        return self.select_related("author", "reviewer").prefetch_related(
-            "tags",
-            Prefetch(
-                "revisions",
-                queryset=Revision.objects.filter(is_minor=False)
-                .only("id", "article_id", "number", "created_at", "change_note", "is_minor")
-                .order_by("-created_at", "-number"),
-                to_attr="public_updates",
-            ),
-            Prefetch(
-                "related",
-                queryset=Article.objects.published().select_related("author").defer("body"),
-                to_attr="explicit_related",
-            ),
-        )
+        """What every request for the article page reads: the article and its people. The rest
+        (``Article.load_page_content``) is read only when the kept rendering of the article is
+        stale (articles.fragments), and the body only when its rendering is."""
+        return self.select_related("author", "reviewer").defer("body")
 
 
 RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
@@ -207,7 +195,7 @@ class Article(models.Model):
     def public_update_history(self):
         """Substantive updates after the day of publication, newest first, with their notes.
 
-        Reads the list prefetched by ``for_detail_page``. Day granularity matches the public
+        Reads the list prefetched by ``load_page_content``. Day granularity matches the public
         "last updated" date: edits on the day of publication are part of publishing.
         """
         if not self.published_at:
@@ -224,10 +212,30 @@ class Article(models.Model):
             and timezone.localdate(revision.created_at) > published_on
         ]
 
+    def load_page_content(self):
+        """Everything else the article page shows, in a fixed number of queries: the tags, the
+        public updates and the chosen related articles."""
+        prefetch_related_objects(
+            [self],
+            "tags",
+            Prefetch(
+                "revisions",
+                queryset=Revision.objects.filter(is_minor=False)
+                .only("id", "article_id", "number", "created_at", "change_note", "is_minor")
+                .order_by("-created_at", "-number"),
+                to_attr="public_updates",
+            ),
+            Prefetch(
+                "related",
+                queryset=Article.objects.published().select_related("author").defer("body"),
+                to_attr="explicit_related",
+            ),
+        )
+
     def related_articles(self, limit=3):
         """Explicitly chosen related articles first, then the ones sharing the most tags.
 
-        Uses the prefetched lists from ``for_detail_page`` and one query for the fallback, so
+        Uses the prefetched lists from ``load_page_content`` and one query for the fallback, so
         the cost does not grow with the number of tags or related articles.
         """
         chosen = list(getattr(self, "explicit_related", None) or [])[:limit]

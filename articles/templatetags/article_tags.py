@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from articles.cards import render_cards
+from articles.fragments import render_cards
 
 register = template.Library()
 
