@@ -42,17 +42,6 @@ def card_dependencies(article):
     return [article, Author(pk=article.author_id), *article.tags.all()]
 
 
-def shows_listing(request, collection=LISTING):
-    """A list of published articles: the home page's (``LISTING``), a tag's or an author's. It
-    changes when an article enters, leaves or moves in it (which stamps the collection), when a
-    scheduled article goes live, and when any card on it changes (``articles.fragments`` declares
-    those)."""
-    if not is_collecting(request):
-        return
-    depends_on(request, collection)
-    valid_until(request, next_publication(request))
-
-
 def shows_article(request, article, related):
     """The article page: the article, its people and tags, the related articles (links with
     their authors' bylines, drawn from the article's tags), and the disclaimer."""

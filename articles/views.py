@@ -7,9 +7,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from core.page_cache import depends_on, key_for
-from core.pagination import paginate
+from core.pagination import kept_page, paginate
 
-from .caching import LISTING, TAGS, next_publication, page_key, shows_listing
+from .caching import LISTING, TAGS, next_publication, page_key
 from .fragments import article_content
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
@@ -20,25 +20,24 @@ def can_preview(user):
     return user.is_authenticated and user.has_perm("articles.change_article")
 
 
-def listing_page(request, articles, collection, name=None):
-    """A page of a list of articles; its length (a scan of the whole list) is kept in the page
-    cache until the list changes (``collection`` is stamped) or a scheduled article goes live."""
-    return paginate(
-        request, articles,
-        count_key=name or key_for(collection), count_depends_on=[collection],
-        count_valid_until=lambda: next_publication(request),
+def listing_page(request, articles, collection, name=None, alongside=None):
+    """A page of a list of published articles (ids, in order), kept in the page cache until the
+    list changes (``collection`` is stamped) or a scheduled article goes live; the cards
+    themselves are kept rendered (articles.fragments)."""
+    return kept_page(
+        request, name or key_for(collection), articles, collection,
+        valid_until=lambda: next_publication(request), alongside=alongside,
     )  # fmt: skip
 
 
 @require_safe
 def home(request):
-    # Lists are ids in order: the cards themselves are kept rendered (articles.fragments).
     published = Article.objects.published().values_list("pk", flat=True)
-    featured = list(published.filter(featured=True)[:3])
+    featured = published.filter(featured=True)[:3]
     # Featured articles lead page one and are not repeated under "Latest".
-    page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home")
-    context = {"page": page, "featured": featured if page.number == 1 else []}
-    shows_listing(request)
+    page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home",
+                        alongside={"featured": featured})  # fmt: skip
+    context = {"page": page, "featured": page.alongside["featured"] if page.number == 1 else []}
     return render(request, "articles/home.html", context)
 
 
@@ -85,7 +84,6 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)
     page = listing_page(request, articles, tag)
-    shows_listing(request, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
@@ -95,7 +93,6 @@ def author_detail(request, slug):
     articles = Article.objects.published().filter(author=author).values_list("pk", flat=True)
     page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
-    shows_listing(request, author)
     return render(request, "articles/author_detail.html", context)
 
 

@@ -1,28 +1,39 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404
 
 from . import page_cache
 
 
-def paginate(request, queryset, per_page=None, *, count_key=None, count_depends_on=(),
-             count_valid_until=None):  # fmt: skip
-    """A page of ``queryset`` from ?page=; a bad or out-of-range page number is a 404.
-
-    With ``count_key``, the number of items (a full scan of the list, the slowest query on a
-    big site) is kept in the page cache until one of ``count_depends_on`` changes or
-    ``count_valid_until()`` (a datetime or None) passes.
-    """
+def paginate(request, queryset, per_page=None):
+    """A page of ``queryset`` from ?page=; a bad or out-of-range page number is a 404."""
     paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
-    if count_key:
-        count = page_cache.fetch(f"count:{count_key}")
-        if count is None:
-            count = paginator.count
-            until = count_valid_until() if count_valid_until else None
-            page_cache.keep(f"count:{count_key}", count, count_depends_on,
-                            page_cache.started(request), until and until.timestamp())  # fmt: skip
-        paginator.count = count  # a cached_property: set, it is never queried
     try:
         return paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page.") from error
+
+
+def kept_page(request, name, items, collection, *, valid_until=None, alongside=None):
+    """A page of a public list of ids that is read once and kept in the page cache until
+    ``collection`` is stamped (an item enters, leaves or moves) or ``valid_until()`` (a datetime
+    or None) passes: the ids on the page, the length of the whole list (its slowest query on a
+    big site) and ``alongside`` (``{name: queryset}`` shown with it, as ``page.alongside``).
+    Served from the cache, a list page costs no query at all."""
+    number = str(request.GET.get("page", "1"))
+    if not (number.isascii() and number.isdigit()):
+        return paginate(request, items)  # a 404, never kept
+
+    def read():
+        page = paginate(request, items)
+        page_cache.depends_on(request, collection)
+        page_cache.valid_until(request, valid_until() if valid_until else None)
+        extra = {key: list(queryset) for key, queryset in (alongside or {}).items()}
+        return {"ids": list(page.object_list), "count": page.paginator.count, "alongside": extra}
+
+    kept = page_cache.fragment(request, f"list:{name}:{int(number)}", read)
+    paginator = Paginator(items, settings.ARTICLES_PER_PAGE)
+    paginator.count = kept["count"]  # a cached_property: set, it is never queried
+    page = Page(kept["ids"], paginator.validate_number(number), paginator)
+    page.alongside = kept["alongside"]
+    return page
