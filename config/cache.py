@@ -34,6 +34,22 @@ class FailoverRedisCache(RedisCache):
     def redis_is_down(self):
         return time.monotonic() < self._redis_down_until
 
+    def went_down(self, error):
+        logger.warning("Redis unreachable (%s); using a local cache for %ss.", error,
+                       self.RETRY_AFTER)  # fmt: skip
+        self._redis_down_until = time.monotonic() + self.RETRY_AFTER
+
+    def on_redis(self, operation, default=None):
+        """``operation(client)`` with the redis-py client itself, for what the cache API cannot
+        say (a script: core/kept_entries.py); ``default`` while Redis is unreachable."""
+        if self.redis_is_down:
+            return default
+        try:
+            return operation(self.client.get_client(write=True))
+        except FAILURES as error:
+            self.went_down(error)
+            return default
+
 
 def _with_failover(name):
     redis_method = getattr(RedisCache, name)
@@ -44,9 +60,7 @@ def _with_failover(name):
         try:
             return redis_method(self, *args, **kwargs)
         except FAILURES as error:
-            logger.warning("Redis unreachable (%s); using a local cache for %ss.", error,
-                           self.RETRY_AFTER)  # fmt: skip
-            self._redis_down_until = time.monotonic() + self.RETRY_AFTER
+            self.went_down(error)
             return getattr(self._fallback, name)(*args, **kwargs)
 
     method.__name__ = name

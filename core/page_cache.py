@@ -27,8 +27,10 @@ from django.db import transaction
 from django.db.models import Model
 from django.http import HttpResponse
 
+from . import kept_entries
+from .kept_entries import STAMP_PREFIX
+
 SITE = "site"  # every entry depends on it: stamped after migrate and by `purge_page_cache`
-STAMP_PREFIX = "stamp:"
 
 
 def key_for(thing):
@@ -64,11 +66,6 @@ def changed(*things):
         transaction.on_commit(lambda: _stamp(keys))
 
 
-def _stamps(dependencies):
-    found = cache.get_many([STAMP_PREFIX + key for key in dependencies])
-    return {key[len(STAMP_PREFIX) :]: value for key, value in found.items()}
-
-
 class Kept(NamedTuple):
     """A value found fresh in the cache, with what it shows."""
 
@@ -84,22 +81,15 @@ def fetch(key):
 
 
 def fetch_many(keys):
-    """The values kept under ``keys`` that are still fresh, in two round trips to the cache:
-    ``{key: Kept}``."""
+    """The values kept under ``keys`` that are still fresh: ``{key: Kept}``. One round trip to
+    Redis (core/kept_entries.py)."""
     if not shared_cache_available() or not keys:
         return {}
     now = time.time()
-    entries = {
-        key: entry
-        for key, entry in cache.get_many(keys).items()
-        if entry["valid_until"] is None or now < entry["valid_until"]
-    }
-    current = _stamps(set().union(*(entry["stamps"] for entry in entries.values())))
     return {
-        key: Kept(entry["value"], frozenset(entry["stamps"]), entry["valid_until"])
-        for key, entry in entries.items()
-        # Unchanged since it was kept; a changed or evicted stamp makes it stale.
-        if all(current.get(name) == stamp for name, stamp in entry["stamps"].items())
+        key: Kept(value, frozenset(stamps), valid_until)
+        for key, (value, stamps, valid_until) in kept_entries.read(keys).items()
+        if valid_until is None or now < valid_until
     }
 
 
@@ -110,13 +100,13 @@ def keep(key, value, dependencies, started, valid_until=None):
     if not shared_cache_available():
         return False
     dependencies = {SITE, *(key_for(thing) for thing in dependencies if thing is not None)}
-    stamps = _stamps(dependencies)
+    stamps = kept_entries.read_stamps(dependencies)
     if missing := dependencies - stamps.keys():
         # Never changed (or evicted): a stamp from the dawn of time, unique so that entries
         # kept before an eviction never match it.
         for dependency in missing:
             cache.add(STAMP_PREFIX + dependency, random.randrange(10**12), None)
-        stamps = _stamps(dependencies)
+        stamps = kept_entries.read_stamps(dependencies)
     limit = int((started - settings.PAGE_CACHE_CLOCK_SKEW) * 1_000_000)
     if len(stamps) < len(dependencies) or any(stamp >= limit for stamp in stamps.values()):
         return False  # changed while this was rendering: it may show the old state
@@ -125,7 +115,7 @@ def keep(key, value, dependencies, started, valid_until=None):
         timeout = min(timeout, valid_until - time.time())
         if timeout <= 0:
             return False
-    cache.set(key, {"value": value, "stamps": stamps, "valid_until": valid_until}, timeout)
+    kept_entries.write(key, value, stamps, valid_until, timeout)
     return True
 
 

@@ -4,6 +4,7 @@ change purges exactly the pages that show it, at once."""
 from datetime import timedelta
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.utils import timezone
 from freezegun import freeze_time
@@ -16,9 +17,22 @@ from core import page_cache
 from tests.factories import make_article, make_comment, make_review, make_tag, make_user
 
 
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
+REDIS_URL = "redis://127.0.0.1:6379/9"  # a database of its own, emptied first
+
+
+@pytest.fixture(autouse=True, params=["local memory", "redis"])
+def page_cache_on(request, settings):
+    """Every test runs with the local-memory cache of development and tests (entries read in two
+    round trips) and with Redis, as in production (one round trip: a script compares stamps)."""
     settings.PAGE_CACHE = True
+    if request.param == "redis":
+        try:
+            redis.Redis.from_url(REDIS_URL).flushdb()
+        except redis.RedisError:
+            pytest.skip("Redis is not running")
+        settings.CACHES = {"default": {"BACKEND": "config.cache.FailoverRedisCache",
+                                       "LOCATION": REDIS_URL}}  # fmt: skip
+    return request.param
 
 
 def fetch(client, url, **headers):
@@ -85,6 +99,32 @@ def test_an_anonymous_page_is_kept_and_served_with_the_same_bytes_and_headers(cl
     assert second["ETag"] and not second.cookies
     again = client.get(article.get_absolute_url(), headers={"If-None-Match": second["ETag"]})
     assert again.status_code == 304
+
+
+def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache_on, monkeypatch):
+    if page_cache_on != "redis":
+        pytest.skip("local memory has no round trips")
+    warm(client, article.get_absolute_url())
+    commands = []
+    execute = redis.Redis.execute_command
+
+    def counted(self, *args, **options):
+        commands.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    assert state(client, article.get_absolute_url()) == "hit"
+    assert commands == ["EVALSHA"]
+
+
+def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):
+    """In Redis, which outlives a deploy: e.g. one written by an older release."""
+    if page_cache_on != "redis":
+        pytest.skip("local memory starts empty with each release")
+    key = page_cache.PageCacheMiddleware.page_key(client.get("/").wsgi_request)
+    cache.set(key, {"value": "an old page", "stamps": {}, "valid_until": None})
+    assert state(client, "/") == "miss" and state(client, "/") == "hit"
+    assert "an old page" not in client.get("/").content.decode()
 
 
 def test_a_minor_edit_purges_its_own_page_and_the_cards_showing_it_nothing_else(
