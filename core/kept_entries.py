@@ -2,44 +2,47 @@
 
 An entry is a value with the stamps of everything it shows, as they were when it was kept; it
 is fresh while each of those stamps is unchanged. With Redis that takes one round trip: a
-script reads the entries and compares their stamps where they live, so a page served from the
-cache costs a single request to Redis. With any other Django cache (local memory, in
-development and tests) it takes two: the entries, then their stamps.
+script compares the entries' stamps where they live, and the values come back in the same
+transaction, so a page served from the cache costs a single request to Redis. With any other
+Django cache (local memory, in development and tests) it takes two: the entries, then their
+stamps.
 """
 
 import json
 import pickle
 
 from django.core.cache import cache
+from redis.exceptions import NoScriptError
 
 STAMP_PREFIX = "stamp:"
-_MARK = b"KE1"  # what an entry in this format begins with; anything else under a key is stale
+_MARK = b"KE1"  # what an entry's header begins with; anything else under its key is stale
+_VALUE = ":value"  # the value's key is the entry's key with this after it
 
 # KEYS: the entries' keys; ARGV[1]: the prefix of the stamps' keys. Gives, for each key, the
-# entry if it is in this format and every stamp it was kept with is still current, else false.
-_FRESH_ENTRIES = """
+# entry's header if it is in this format and every stamp it was kept with is still current,
+# else false. (The values themselves stay out of the script: a long string costs Lua a copy.)
+_FRESH_HEADERS = """
 local found = {}
 for i, key in ipairs(KEYS) do
   found[i] = false
-  local raw = redis.call('GET', key)
-  local cut = raw and string.sub(raw, 1, 3) == 'KE1' and string.find(raw, '\\n', 4, true)
-  if cut then
-    local ok, header = pcall(cjson.decode, string.sub(raw, 4, cut - 1))
+  local header = redis.call('GET', key)
+  if header and string.sub(header, 1, 3) == 'KE1' then
+    local ok, decoded = pcall(cjson.decode, string.sub(header, 4))
     if ok then
       local fresh = true
-      for name, stamp in pairs(header.stamps) do
+      for name, stamp in pairs(decoded.stamps) do
         if redis.call('GET', ARGV[1] .. name) ~= stamp then
           fresh = false
           break
         end
       end
-      if fresh then found[i] = raw end
+      if fresh then found[i] = header end
     end
   end
 end
 return found
 """
-_script = None
+_script_sha = None
 
 
 def _on_redis():
@@ -67,21 +70,31 @@ def read(keys):
 
 
 def _read_from_redis(keys):
-    def run(client):
-        global _script
-        if _script is None:
-            _script = client.register_script(_FRESH_ENTRIES)
-        made = [cache.make_key(key) for key in keys]
-        return _script(keys=made, args=[cache.make_key(STAMP_PREFIX)], client=client)
+    made = [cache.make_key(key) for key in keys]
 
+    def run(client, retried=False):
+        global _script_sha
+        if _script_sha is None:
+            _script_sha = client.script_load(_FRESH_HEADERS)
+        transaction = client.pipeline(transaction=True)  # one round trip, seen at one instant
+        transaction.evalsha(_script_sha, len(made), *made, cache.make_key(STAMP_PREFIX))
+        transaction.mget([key + _VALUE for key in made])
+        try:
+            return transaction.execute()
+        except NoScriptError:  # Redis restarted and forgot the script: load it again, once
+            _script_sha = None
+            if retried:
+                raise
+            return run(client, retried=True)
+
+    headers, values = cache.on_redis(run, default=([], []))
     found = {}
-    for key, raw in zip(keys, cache.on_redis(run, default=[]) or [], strict=False):
-        if raw:
-            cut = raw.index(b"\n")
-            header = json.loads(raw[len(_MARK) : cut])
+    for key, header, value in zip(keys, headers, values, strict=False):
+        if header and value is not None:
+            header = json.loads(header[len(_MARK) :])
             stamps = {name: int(stamp) for name, stamp in header["stamps"].items()}
             # Our own bytes, written below: unpickling them is as safe as django-redis doing it.
-            found[key] = (pickle.loads(raw[cut + 1 :]), stamps, header["valid_until"])
+            found[key] = (pickle.loads(value), stamps, header["valid_until"])
     return found
 
 
@@ -94,8 +107,14 @@ def write(key, value, stamps, valid_until, timeout):
     # Stamps as strings: Redis' Lua reads JSON numbers as doubles, and compares strings.
     header = {"stamps": {name: str(stamp) for name, stamp in stamps.items()},
               "valid_until": valid_until}  # fmt: skip
-    entry = (
-        _MARK + json.dumps(header).encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    )
     milliseconds = max(1, int(timeout * 1000))
-    cache.on_redis(lambda client: client.set(cache.make_key(key), entry, px=milliseconds))
+    made = cache.make_key(key)
+
+    def run(client):
+        transaction = client.pipeline(transaction=True)
+        transaction.set(made, _MARK + json.dumps(header).encode(), px=milliseconds)
+        transaction.set(made + _VALUE, pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+                        px=milliseconds)  # fmt: skip
+        transaction.execute()
+
+    cache.on_redis(run)

@@ -16,7 +16,6 @@ from comments.models import Comment, ModerationSettings
 from core import page_cache
 from tests.factories import make_article, make_comment, make_review, make_tag, make_user
 
-
 REDIS_URL = "redis://127.0.0.1:6379/9"  # a database of its own, emptied first
 
 
@@ -105,16 +104,19 @@ def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache
     if page_cache_on != "redis":
         pytest.skip("local memory has no round trips")
     warm(client, article.get_absolute_url())
-    commands = []
-    execute = redis.Redis.execute_command
+    sent = []
+    send = redis.connection.Connection.send_packed_command
 
-    def counted(self, *args, **options):
-        commands.append(args[0])
-        return execute(self, *args, **options)
+    def counted(self, command, *args, **options):
+        sent.append(command)
+        return send(self, command, *args, **options)
 
-    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
     assert state(client, article.get_absolute_url()) == "hit"
-    assert commands == ["EVALSHA"]
+    assert len(sent) == 1  # one transaction: MULTI, the script, MGET and EXEC, sent at once
+    redis.Redis.from_url(REDIS_URL).script_flush()  # as after a restart of Redis
+    assert state(client, article.get_absolute_url()) == "hit"
+    assert not cache.redis_is_down
 
 
 def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):
