@@ -21,7 +21,7 @@ def when(value, style=""):
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-        machine = value.isoformat()
+        machine = value.isoformat(timespec="seconds")  # what a page shows is in minutes
     elif isinstance(value, date):
         machine = value.isoformat()
     else:
