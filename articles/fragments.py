@@ -49,7 +49,8 @@ def render_cards(request, article_ids, *, heading_level=2, lead=False):
             html = render_to_string(TEMPLATE, {"article": article, **variant})
             dependencies = card_dependencies(article)
             page_cache.keep(key, html, dependencies, started)
-            kept[key] = page_cache.Kept(html, [page_cache.key_for(d) for d in dependencies], None)
+            shown = frozenset(page_cache.key_for(thing) for thing in dependencies)
+            kept[key] = page_cache.Kept(html, shown, None)
     cards = []
     for key in keys:
         if key in kept:  # not when the article was deleted since the list was read
@@ -59,7 +60,7 @@ def render_cards(request, article_ids, *, heading_level=2, lead=False):
 
 
 def article_content(request, article):
-    """The article page's own parts, ``{"head": …, "body": …}``: everything but the comments.
+    """The article page's own parts, ``{"head": …, "content": …}``: all but the comments.
     ``article`` comes from ``for_detail_page()``; the rest is read only when rendering. A preview
     of an article that is not public is never kept."""
 
