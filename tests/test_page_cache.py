@@ -1,6 +1,7 @@
 """The whole-page cache for anonymous readers (core/page_cache.py): what is kept, and that every
 change purges exactly the pages that show it, at once."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -113,10 +114,26 @@ def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache
 
     monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
     assert state(client, article.get_absolute_url()) == "hit"
-    assert len(sent) == 1  # one transaction: MULTI, the script, MGET and EXEC, sent at once
+    assert len(sent) == 1  # one pipeline: the script and MGET, sent at once
     redis.Redis.from_url(REDIS_URL).script_flush()  # as after a restart of Redis
     assert state(client, article.get_absolute_url()) == "hit"
     assert not cache.redis_is_down
+
+
+def test_a_value_replaced_after_its_header_was_checked_is_never_served(page_cache_on):
+    """The script and the read of the value are one pipeline, not one transaction: a value is
+    used only with the header that was found fresh (another server may rewrite the entry)."""
+    if page_cache_on != "redis":
+        pytest.skip("local memory reads an entry in one piece")
+    started = time.time() - 5
+    assert page_cache.keep("entry", "first", ["articles.article:1"], started)
+    made = cache.make_key("entry")
+    store = redis.Redis.from_url(REDIS_URL)
+    first_value = store.get(made + ":value")
+    assert page_cache.keep("entry", "second", ["articles.article:1"], started)
+    assert page_cache.fetch("entry") == "second"
+    store.set(made + ":value", first_value)  # the header is the second entry's, the value not
+    assert page_cache.fetch("entry") is None
 
 
 def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):
