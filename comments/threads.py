@@ -19,6 +19,7 @@ class Node:
     editable: bool = False  # the viewer may still edit it (own comment, inside the window)
     flagged: bool = False  # the viewer has flagged it
     by_article_author: bool = False
+    closes: range = range(0)  # one for each reply list that ends right after it (``in_order``)
 
 
 def _prune(nodes):
@@ -29,6 +30,23 @@ def _prune(nodes):
         if node.readable or node.children:
             kept.append(node)
     return kept
+
+
+def in_order(threads):
+    """The comments of ``threads`` one after another, as they appear on the page: the template
+    renders them in one loop, without an include (and a new context) per comment. A comment
+    with replies opens their list; each list is closed after its last comment's last reply."""
+    ordered = []
+
+    def walk(nodes):
+        for node in nodes:
+            ordered.append(node)
+            if node.children:
+                walk(node.children)
+                ordered[-1].closes = range(len(ordered[-1].closes) + 1)
+
+    walk(threads)
+    return ordered
 
 
 def build_threads(article, user, rules, page_number=1):
@@ -80,7 +98,7 @@ def thread_context(article, user, page_number=1, rules=None):
     return {
         "comment_count": article.comments.approved().count(),
         "comment_page": page,
-        "threads": threads,
+        "comments_in_order": in_order(threads),
     }
 
 

@@ -4,6 +4,7 @@ import re
 import threading
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from django.core import mail
 from django.db import connection, connections
@@ -229,6 +230,32 @@ def test_replies_thread_up_to_three_levels(client, article, regular, reader):
     assert f"?replyto={deepest.pk}" not in deepest_block  # no Reply link at depth 3
     response = post(client, article, "Too deep.", parent=deepest)
     assert "too deeply nested" in response.content.decode()
+
+
+def test_threads_nest_as_a_tree_of_lists_whichever_branch_ends_where(client, article, reader):
+    """One loop renders every comment (comments.threads.in_order): each reply sits inside its
+    parent's list, including where several lists end after the same comment."""
+    a = approved(article, reader, "A")
+    a1 = approved(article, reader, "A1", parent=a)
+    approved(article, reader, "A1x", parent=a1)
+    approved(article, reader, "A1y", parent=a1)  # ends the lists of A1 and of A
+    b = approved(article, reader, "B")
+    approved(article, reader, "B1", parent=b)
+    approved(article, reader, "C")
+    document = lxml.html.fromstring(page(client, article))
+
+    def tree(items):
+        return [
+            (item.find("article").find_class("comment__body")[0].text_content(),
+             tree(item.xpath("./ol/li")))
+            for item in items
+        ]  # fmt: skip
+
+    assert tree(document.xpath('//section[@id="comments"]/ol[@class="comment-list"]/li')) == [
+        ("A", [("A1", [("A1x", []), ("A1y", [])])]),
+        ("B", [("B1", [])]),
+        ("C", []),
+    ]
 
 
 def test_comments_are_oldest_first_and_paginated_after_fifty(client, article, regular):
