@@ -2,6 +2,7 @@
 change purges exactly the pages that show it, at once."""
 
 import time
+from collections import OrderedDict
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from articles.models import Article, Author, Page, Tag
 from articles.revisions import save_article
 from comments import moderation
 from comments.models import Comment, ModerationSettings
-from core import page_cache
+from core import kept_entries, page_cache
 from tests.factories import make_article, make_comment, make_review, make_tag, make_user
 
 REDIS_URL = "redis://127.0.0.1:6379/9"  # a database of its own, emptied first
@@ -101,18 +102,26 @@ def test_an_anonymous_page_is_kept_and_served_with_the_same_bytes_and_headers(cl
     assert again.status_code == 304
 
 
-def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache_on, monkeypatch):
-    if page_cache_on != "redis":
-        pytest.skip("local memory has no round trips")
-    warm(client, article.get_absolute_url())
+@pytest.fixture
+def sent_to_redis(monkeypatch):
+    """What is sent to Redis from here on: one item per round trip."""
     sent = []
     send = redis.connection.Connection.send_packed_command
 
     def counted(self, command, *args, **options):
-        sent.append(command)
+        sent.append(b"".join(command) if isinstance(command, list) else command)
         return send(self, command, *args, **options)
 
     monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
+    return sent
+
+
+def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache_on, request):
+    if page_cache_on != "redis":
+        pytest.skip("local memory has no round trips")
+    warm(client, article.get_absolute_url())
+    kept_entries.local_values.clear()  # as in a process that has not read it yet
+    sent = request.getfixturevalue("sent_to_redis")
     assert state(client, article.get_absolute_url()) == "hit"
     assert len(sent) == 1  # one pipeline: the script and MGET, sent at once
     redis.Redis.from_url(REDIS_URL).script_flush()  # as after a restart of Redis
@@ -133,7 +142,26 @@ def test_a_value_replaced_after_its_header_was_checked_is_never_served(page_cach
     assert page_cache.keep("entry", "second", ["articles.article:1"], started)
     assert page_cache.fetch("entry") == "second"
     store.set(made + ":value", first_value)  # the header is the second entry's, the value not
+    kept_entries.local_values.clear()  # as in another process, which has read neither
     assert page_cache.fetch("entry") is None
+
+
+def test_a_value_read_before_is_not_read_again_but_its_freshness_is(db, page_cache_on, request):
+    """Each process holds the values it read lately, by entry id: Redis still decides on every
+    read whether the entry is fresh, and an entry another server replaced is read afresh."""
+    if page_cache_on != "redis":
+        pytest.skip("local memory has no round trips")
+    started = time.time() - 5
+    assert page_cache.keep("entry", "first", ["articles.article:1"], started)
+    sent = request.getfixturevalue("sent_to_redis")
+    assert page_cache.fetch("entry") == "first"
+    assert len(sent) == 1 and b"MGET" not in sent[0]  # the freshness check alone
+    page_cache.changed("articles.article:1")
+    assert page_cache.fetch("entry") is None  # decided in Redis, whatever this process holds
+    mine = dict(kept_entries.local_values._values)
+    assert page_cache.keep("entry", "second", ["articles.article:1"], time.time() + 0.01)
+    kept_entries.local_values._values = OrderedDict(mine)  # "second" came from another server
+    assert page_cache.fetch("entry") == "second"
 
 
 def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):

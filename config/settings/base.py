@@ -117,6 +117,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 # shows is not kept (it might predate the change on another server's clock).
 PAGE_CACHE_CLOCK_SKEW = env_int("PAGE_CACHE_CLOCK_SKEW_MS", 1000) / 1000
 PAGE_CACHE_QUERY_PARAMS = ["page"]  # other query strings are rendered, never kept
+# Bytes of kept values each process also holds in memory, so that a fresh entry it has read
+# before costs Redis only the freshness check (core/kept_entries.py).
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
 
