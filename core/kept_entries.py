@@ -26,7 +26,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
 
 STAMP_PREFIX = "stamp:"
 _MARK = b"KE3"  # what an entry's header begins with; anything else under its key is stale
@@ -167,25 +167,45 @@ def _read_from_redis(keys):
 
 def _fresh_headers(entry_keys, value_keys):
     """One round trip: the header of each entry that is fresh (else None), and the values under
-    ``value_keys``."""
+    ``value_keys``. Sent on a connection of the pool as they are: redis-py's pipeline machinery
+    costs as much as the round trip itself, and this is every kept page's path."""
 
     def run(client, retried=False):
         global _script_sha
         if _script_sha is None:
             _script_sha = client.script_load(_FRESH_HEADERS)
-        pipeline = client.pipeline(transaction=False)
-        pipeline.evalsha(_script_sha, len(entry_keys), *entry_keys, cache.make_key(STAMP_PREFIX))
+        prefix = cache.make_key(STAMP_PREFIX)
+        commands = [("EVALSHA", _script_sha, len(entry_keys), *entry_keys, prefix)]
         if value_keys:
-            pipeline.mget(value_keys)
-        try:
-            return pipeline.execute() + ([] if value_keys else [[]])
-        except NoScriptError:  # Redis restarted and forgot the script: load it again, once
+            commands.append(("MGET", *value_keys))
+        headers, values = _send(client.connection_pool, commands) + ([] if value_keys else [[]])
+        if isinstance(headers, NoScriptError):  # Redis restarted and forgot the script
             _script_sha = None
             if retried:
-                raise
-            return run(client, retried=True)
+                raise headers
+            return run(client, retried=True)  # load it again, once
+        return headers, values
 
     return cache.on_redis(run, default=([], []))
+
+
+def _send(pool, commands):
+    """The replies to ``commands``, sent at once; a command's error is its reply."""
+    connection = pool.get_connection()
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+        replies = []
+        for _ in commands:
+            try:
+                replies.append(connection.read_response())
+            except ResponseError as error:  # the reply was read whole: the next one follows
+                replies.append(error)
+        return replies
+    except BaseException:
+        connection.disconnect()  # whatever is left unread on it must not reach another caller
+        raise
+    finally:
+        pool.release(connection)
 
 
 def _value_of(key, entry_id, stored):
