@@ -12,10 +12,10 @@ carrying the entry's random id. The pipeline is not a transaction (MULTI/EXEC co
 a kept page's time): another server may replace the entry between the script and the read of
 the value, so a value is used only when its id is the one of the header found fresh.
 
-An entry's value never changes under its id, so each process also keeps the values it read or
-wrote lately (``LocalValues``): when the header found fresh names one of them, its bytes need not
-cross the network again. Freshness is still decided in Redis on every read, so this changes
-nothing of what is served, on any server.
+Each process also holds the entries it read or wrote lately (``LocalEntries``). For those, a read
+is a single MGET of their stamps, compared with the ones they were kept with: no script, and no
+value crossing the network. Freshness is decided by the same rule, in Redis, on every read; an
+entry found stale that way is read again from Redis, where another server may have kept it anew.
 """
 
 import json
@@ -23,6 +23,8 @@ import pickle
 import secrets
 import threading
 from collections import OrderedDict
+from itertools import chain
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -59,51 +61,64 @@ return found
 _script_sha = None
 
 
-class LocalValues:
-    """The pickled values of entries this process read or wrote lately, by key, with their ids:
-    the least recently used go first once they take more than ``PAGE_CACHE_LOCAL_BYTES``. Kept
-    pickled, so every read gets its own copy, as from Redis."""
+class Held(NamedTuple):
+    """An entry as this process holds it: pickled (every read gets its own copy, as from
+    Redis), with its stamps and, ready to compare, the keys of those stamps and their values
+    as Redis stores them."""
+
+    pickled: bytes
+    stamps: dict
+    valid_until: float | None
+    stamp_keys: list
+    expected: list
+
+
+class LocalEntries:
+    """The entries this process read or wrote lately, by key: the least recently used go first
+    once their values take more than ``settings.PAGE_CACHE_LOCAL_BYTES``."""
 
     def __init__(self):
-        self._values = OrderedDict()  # key: (entry id, pickled value)
+        self._entries = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()  # the development server answers in threads
 
-    def get(self, key, entry_id):
+    def get_many(self, keys):
         with self._lock:
-            found = self._values.get(key)
-            if found is None or found[0] != entry_id:
-                return None
-            self._values.move_to_end(key)
-            return found[1]
+            found = {key: self._entries[key] for key in keys if key in self._entries}
+            for key in found:
+                self._entries.move_to_end(key)
+            return found
 
-    def put(self, key, entry_id, pickled):
+    def put(self, key, held):
         limit = settings.PAGE_CACHE_LOCAL_BYTES
         with self._lock:
             self._forget(key)
-            if len(pickled) > limit:
+            if len(held.pickled) > limit:
                 return
-            self._values[key] = (entry_id, pickled)
-            self._bytes += len(pickled)
+            self._entries[key] = held
+            self._bytes += len(held.pickled)
             while self._bytes > limit:
-                self._forget(next(iter(self._values)))
-
-    def ids(self, keys):
-        with self._lock:
-            return {key: self._values[key][0] for key in keys if key in self._values}
+                self._forget(next(iter(self._entries)))
 
     def clear(self):
         with self._lock:
-            self._values.clear()
+            self._entries.clear()
             self._bytes = 0
 
     def _forget(self, key):
-        old = self._values.pop(key, None)
+        old = self._entries.pop(key, None)
         if old is not None:
-            self._bytes -= len(old[1])
+            self._bytes -= len(old.pickled)
 
 
-local_values = LocalValues()
+local_entries = LocalEntries()
+
+
+def _held(pickled, stamps, valid_until):
+    names = list(stamps)
+    return Held(pickled, stamps, valid_until,
+                [cache.make_key(STAMP_PREFIX + name) for name in names],
+                [str(stamps[name]).encode() for name in names])  # fmt: skip
 
 
 def _on_redis():
@@ -131,62 +146,87 @@ def read(keys):
 
 
 def _read_from_redis(keys):
-    made = dict(zip(keys, (cache.make_key(key) for key in keys), strict=True))
-    held = local_values.ids(keys)
-    # Values this process has not got: read in the same round trip, in case they are fresh.
-    wanted = [key for key in keys if key not in held]
-    headers, values = _fresh_headers(list(made.values()), [made[key] + _VALUE for key in wanted])
-    fetched = dict(zip(wanted, values, strict=False))
-    found, missing = {}, {}
-    for key, header in zip(keys, headers, strict=False):
-        if not header:
-            continue
-        header = json.loads(header[len(_MARK) :])
-        pickled = local_values.get(key, header["id"])
-        if pickled is None and fetched.get(key) is not None:
-            pickled = _value_of(key, header["id"], fetched[key])
-        if pickled is None:  # replaced by another server since this one last read it
-            missing[key] = header
-        else:
-            found[key] = (pickled, header)
-    if missing:
-        values = cache.on_redis(lambda client: client.mget([made[key] + _VALUE for key in missing]))
-        for (key, header), value in zip(missing.items(), values or [], strict=False):
-            if value is not None and (pickled := _value_of(key, header["id"], value)) is not None:
-                found[key] = (pickled, header)
+    held = local_entries.get_many(keys)
+    others = [key for key in keys if key not in held]
+    found, stale = {}, []
+
+    def commands(script):
+        listed = []
+        if held:  # their stamps, now
+            listed.append(
+                ("MGET", *chain.from_iterable(entry.stamp_keys for entry in held.values()))
+            )
+        if others:  # the fresh ones' headers, and their values in case they are fresh
+            listed += _reading(script, others)
+        return listed
+
+    replies = _run(commands)
+    if replies is None:  # Redis unreachable
+        return {}
+    if held:
+        current, position = replies.pop(0), 0
+        for key, entry in held.items():
+            count = len(entry.stamp_keys)
+            if current[position : position + count] == entry.expected:
+                found[key] = entry
+            else:  # changed since it was kept; kept anew in Redis since, perhaps
+                stale.append(key)
+            position += count
+    if others:
+        found.update(_kept_in_redis(others, *replies))
+    if stale and (replies := _run(lambda script: _reading(script, stale))) is not None:
+        found.update(_kept_in_redis(stale, *replies))
     return {
         # Our own bytes, written below: unpickling them is as safe as django-redis doing it.
-        key: (
-            pickle.loads(pickled),
-            {name: int(stamp) for name, stamp in header["stamps"].items()},
-            header["valid_until"],
-        )
-        for key, (pickled, header) in found.items()
+        key: (pickle.loads(entry.pickled), entry.stamps, entry.valid_until)
+        for key, entry in found.items()
     }
 
 
-def _fresh_headers(entry_keys, value_keys):
-    """One round trip: the header of each entry that is fresh (else None), and the values under
-    ``value_keys``. Sent on a connection of the pool as they are: redis-py's pipeline machinery
-    costs as much as the round trip itself, and this is every kept page's path."""
+def _reading(script, keys):
+    """The commands that give the headers of the fresh entries under ``keys``, and the values."""
+    made = [cache.make_key(key) for key in keys]
+    return [
+        ("EVALSHA", script, len(made), *made, cache.make_key(STAMP_PREFIX)),
+        ("MGET", *(key + _VALUE for key in made)),
+    ]
+
+
+def _kept_in_redis(keys, headers, values):
+    """``{key: Held}`` for the entries whose header was found fresh and whose value is the one
+    written with it (another server may have replaced the entry in between); held from now on."""
+    found = {}
+    for key, header, stored in zip(keys, headers, values, strict=True):
+        if not header or stored is None:
+            continue
+        header = json.loads(header[len(_MARK) :])
+        entry_id = header["id"]
+        if stored[: len(entry_id)].decode() != entry_id:
+            continue
+        stamps = {name: int(stamp) for name, stamp in header["stamps"].items()}
+        found[key] = _held(stored[len(entry_id) :], stamps, header["valid_until"])
+        local_entries.put(key, found[key])
+    return found
+
+
+def _run(commands):
+    """The replies to ``commands(script)``, sent at once in one round trip (None while Redis is
+    unreachable). On a connection of the pool as they are: redis-py's pipeline machinery costs
+    as much as the round trip itself, and this is every kept page's path."""
 
     def run(client, retried=False):
         global _script_sha
         if _script_sha is None:
             _script_sha = client.script_load(_FRESH_HEADERS)
-        prefix = cache.make_key(STAMP_PREFIX)
-        commands = [("EVALSHA", _script_sha, len(entry_keys), *entry_keys, prefix)]
-        if value_keys:
-            commands.append(("MGET", *value_keys))
-        headers, values = _send(client.connection_pool, commands) + ([] if value_keys else [[]])
-        if isinstance(headers, NoScriptError):  # Redis restarted and forgot the script
+        replies = _send(client.connection_pool, commands(_script_sha))
+        if any(isinstance(reply, NoScriptError) for reply in replies):  # Redis restarted
             _script_sha = None
             if retried:
-                raise headers
-            return run(client, retried=True)  # load it again, once
-        return headers, values
+                raise next(reply for reply in replies if isinstance(reply, NoScriptError))
+            return run(client, retried=True)  # load the script again, once
+        return replies
 
-    return cache.on_redis(run, default=([], []))
+    return cache.on_redis(run)
 
 
 def _send(pool, commands):
@@ -206,15 +246,6 @@ def _send(pool, commands):
         raise
     finally:
         pool.release(connection)
-
-
-def _value_of(key, entry_id, stored):
-    """The pickled value in ``stored`` if it is entry ``entry_id``'s (else None), remembered."""
-    stored_id, pickled = stored[: len(entry_id)].decode(), stored[len(entry_id) :]
-    if stored_id != entry_id:
-        return None
-    local_values.put(key, entry_id, pickled)
-    return pickled
 
 
 def write(key, value, stamps, valid_until, timeout):
@@ -240,4 +271,4 @@ def write(key, value, stamps, valid_until, timeout):
         return True
 
     if cache.on_redis(run, default=False):
-        local_values.put(key, entry_id, pickled)
+        local_entries.put(key, _held(pickled, stamps, valid_until))

@@ -12,10 +12,11 @@ never kept: it began before the commit's stamp.
 Stamps come from each server's clock; ``settings.PAGE_CACHE_CLOCK_SKEW`` absorbs the difference
 between servers (NTP keeps it to milliseconds). While Redis is unreachable each process only has
 a local stand-in that cannot hear another server's changes, so nothing is read from or kept in
-this cache until Redis is back: pages are rendered fresh, never served stale.
+this cache until Redis is back: pages are rendered fresh, never served stale. What a process
+changes meanwhile is stamped in Redis as soon as it reaches Redis again, before it reads or
+keeps anything there.
 """
 
-import hashlib
 import random
 import time
 from contextlib import contextmanager
@@ -25,7 +26,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
-from django.http import HttpResponse
 
 from . import kept_entries
 from .kept_entries import STAMP_PREFIX
@@ -50,8 +50,26 @@ def _now():
     return int(time.time() * 1_000_000)
 
 
+# Keys this process changed while Redis was unreachable: their stamps went to the local stand-in,
+# so other servers (and this one, once Redis is back) would still trust entries showing them.
+_unstamped = set()
+
+
 def _stamp(keys):
-    cache.set_many({STAMP_PREFIX + key: _now() for key in keys}, None)
+    if shared_cache_available():
+        cache.set_many({STAMP_PREFIX + key: _now() for key in keys}, None)
+        if shared_cache_available():  # not when Redis failed just now
+            return
+    _unstamped.update(keys)
+
+
+def stamp_missed_changes():
+    """Once Redis is reachable again, stamp there what this process changed without it. Called
+    before anything is read from or kept in this cache."""
+    if _unstamped and shared_cache_available():
+        keys = set(_unstamped)
+        _unstamped.difference_update(keys)
+        _stamp(keys)
 
 
 def changed(*things):
@@ -83,6 +101,7 @@ def fetch(key):
 def fetch_many(keys):
     """The values kept under ``keys`` that are still fresh: ``{key: Kept}``. One round trip to
     Redis (core/kept_entries.py)."""
+    stamp_missed_changes()
     if not shared_cache_available() or not keys:
         return {}
     now = time.time()
@@ -97,6 +116,7 @@ def keep(key, value, dependencies, started, valid_until=None):
     """Keep ``value``, rendered from data read after ``started`` (a ``time.time()``), for as long
     as none of ``dependencies`` changes and, if given, until ``valid_until`` (a timestamp).
     Returns whether it was kept: not when something it depends on changed while it rendered."""
+    stamp_missed_changes()
     if not shared_cache_available():
         return False
     dependencies = {SITE, *(key_for(thing) for thing in dependencies if thing is not None)}
@@ -197,70 +217,6 @@ def started(request):
 def is_collecting(request):
     """Whether this request's page may be cached, so declaring dependencies is worth its cost."""
     return hasattr(request, "page_dependencies")
-
-
-class PageCacheMiddleware:
-    """Serves anonymous readers a page kept by an earlier request, before sessions, users or
-    views are touched; keeps every public page whose view declared what it shows.
-
-    Only requests without a session or messages cookie are served from here (anyone else may
-    see something personal), only for query strings made of ``settings.PAGE_CACHE_QUERY_PARAMS``
-    (so made-up parameters cannot fill the cache), and only responses that the site marked
-    ``public`` (``core.middleware.PrivatePagesMiddleware``) and that set no cookie are kept.
-    ``X-Page-Cache`` says ``hit`` or ``miss``.
-    """
-
-    PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        # Before anything is read for this request: fragments kept while it renders use it too.
-        request.page_started = time.time()
-        if not self.applies(request):
-            return self.get_response(request)
-        key = self.page_key(request)
-        kept = fetch(key)
-        if kept is not None:
-            status, headers, content = kept
-            response = HttpResponse(content, status=status, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
-        request.page_dependencies = set()
-        response = self.get_response(request)
-        if request.page_dependencies and self.keepable(request, response):
-            kept = (response.status_code, dict(response.items()), response.content)
-            until = getattr(request, "page_valid_until", None)
-            keep(key, kept, request.page_dependencies, request.page_started, until)
-        response["X-Page-Cache"] = "miss"
-        return response
-
-    def applies(self, request):
-        return (
-            settings.PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and not any(name in request.COOKIES for name in self.PERSONAL_COOKIES)
-            and set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMS)
-            and shared_cache_available()
-        )
-
-    @staticmethod
-    def page_key(request):
-        address = f"{request.get_host()}{request.get_full_path()}"
-        return "page:" + hashlib.sha256(address.encode()).hexdigest()
-
-    @staticmethod
-    def keepable(request, response):
-        user = getattr(request, "user", None)
-        return (
-            request.method == "GET"
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and "public" in response.get("Cache-Control", "")
-            and (user is None or not user.is_authenticated)
-        )
 
 
 def purge_all():

@@ -2,7 +2,6 @@
 change purges exactly the pages that show it, at once."""
 
 import time
-from collections import OrderedDict
 from datetime import timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from articles.models import Article, Author, Page, Tag
 from articles.revisions import save_article
 from comments import moderation
 from comments.models import Comment, ModerationSettings
-from core import kept_entries, page_cache
+from core import kept_entries, kept_pages, page_cache
 from tests.factories import make_article, make_comment, make_review, make_tag, make_user
 
 REDIS_URL = "redis://127.0.0.1:6379/9"  # a database of its own, emptied first
@@ -120,7 +119,7 @@ def test_with_redis_a_kept_page_costs_one_round_trip(client, article, page_cache
     if page_cache_on != "redis":
         pytest.skip("local memory has no round trips")
     warm(client, article.get_absolute_url())
-    kept_entries.local_values.clear()  # as in a process that has not read it yet
+    kept_entries.local_entries.clear()  # as in a process that has not read it yet
     sent = request.getfixturevalue("sent_to_redis")
     assert state(client, article.get_absolute_url()) == "hit"
     assert len(sent) == 1  # one pipeline: the script and MGET, sent at once
@@ -142,34 +141,38 @@ def test_a_value_replaced_after_its_header_was_checked_is_never_served(page_cach
     assert page_cache.keep("entry", "second", ["articles.article:1"], started)
     assert page_cache.fetch("entry") == "second"
     store.set(made + ":value", first_value)  # the header is the second entry's, the value not
-    kept_entries.local_values.clear()  # as in another process, which has read neither
+    kept_entries.local_entries.clear()  # as in another process, which has read neither
     assert page_cache.fetch("entry") is None
 
 
-def test_a_value_read_before_is_not_read_again_but_its_freshness_is(db, page_cache_on, request):
-    """Each process holds the values it read lately, by entry id: Redis still decides on every
-    read whether the entry is fresh, and an entry another server replaced is read afresh."""
+def test_an_entry_read_before_costs_one_mget_of_its_stamps(db, page_cache_on, request):
+    """Each process holds the entries it read lately: their freshness is still decided in
+    Redis on every read (by the stamps they were kept with), and one found stale is read from
+    Redis again, where another server may have kept it anew."""
     if page_cache_on != "redis":
         pytest.skip("local memory has no round trips")
     started = time.time() - 5
     assert page_cache.keep("entry", "first", ["articles.article:1"], started)
     sent = request.getfixturevalue("sent_to_redis")
     assert page_cache.fetch("entry") == "first"
-    assert len(sent) == 1 and b"MGET" not in sent[0]  # the freshness check alone
+    assert len(sent) == 1 and b"MGET" in sent[0] and b"EVALSHA" not in sent[0]
     page_cache.changed("articles.article:1")
     assert page_cache.fetch("entry") is None  # decided in Redis, whatever this process holds
-    mine = dict(kept_entries.local_values._values)
+    mine = kept_entries.local_entries.get_many(["entry"])
     assert page_cache.keep("entry", "second", ["articles.article:1"], time.time() + 0.01)
-    kept_entries.local_values._values = OrderedDict(mine)  # "second" came from another server
+    kept_entries.local_entries.put("entry", mine["entry"])  # "second" came from another server
     assert page_cache.fetch("entry") == "second"
+    sent.clear()
+    assert page_cache.fetch("entry") == "second" and b"EVALSHA" not in sent[-1]  # held now
 
 
 def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):
     """In Redis, which outlives a deploy: e.g. one written by an older release."""
     if page_cache_on != "redis":
         pytest.skip("local memory starts empty with each release")
-    key = page_cache.PageCacheMiddleware.page_key(client.get("/").wsgi_request)
+    key = kept_pages.PageCacheMiddleware.page_key(client.get("/").wsgi_request)
     cache.set(key, {"value": "an old page", "stamps": {}, "valid_until": None})
+    kept_entries.local_entries.clear()  # a process of the new release
     assert state(client, "/") == "miss" and state(client, "/") == "hit"
     assert "an old page" not in client.get("/").content.decode()
 
@@ -326,6 +329,27 @@ def test_while_redis_is_down_pages_are_rendered_fresh_never_kept_locally(
         response, how = fetch(client, url)
         assert response.status_code == 200 and how != "hit"
     assert state(client, url) is None
+
+
+def test_a_change_made_while_redis_was_unreachable_purges_once_it_is_back(
+    client, article, page_cache_on
+):
+    """Its stamps went to this process's stand-in: they are written to Redis before this
+    process reads or keeps anything there again, so no server trusts the old page."""
+    if page_cache_on != "redis":
+        pytest.skip("no outage without Redis")
+    url = article.get_absolute_url()
+    warm(client, url)
+    cache.went_down(OSError("unreachable"))  # as when a call to Redis failed
+    article.title = "Changed during the outage"
+    save_article(article, change_note="Retitled.")
+    assert state(client, url) is None  # rendered fresh, the cache stepped aside
+    stamp_key = cache.make_key(page_cache.STAMP_PREFIX + page_cache.key_for(article))
+    before = redis.Redis.from_url(REDIS_URL).get(stamp_key)
+    cache._redis_down_until = 0  # reachable again
+    response, how = fetch(client, url)
+    assert how == "miss" and "Changed during the outage" in response.content.decode()
+    assert redis.Redis.from_url(REDIS_URL).get(stamp_key) != before  # seen by every server
 
 
 def test_a_logged_in_reader_reuses_the_shared_threads_until_they_take_part(

@@ -50,12 +50,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous readers get a kept page before sessions, users or views are touched; first, so
+    # that a kept page carries every header the others add (see core/page_cache.py).
+    "core.kept_pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous readers get a kept page before sessions, users or views are touched.
-    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
