@@ -2,15 +2,15 @@
 
 An entry is a value with the stamps of everything it shows, as they were when it was kept; it
 is fresh while each of those stamps is unchanged. With Redis that takes one round trip: a
-script compares the entries' stamps where they live, and the values come back in the same
-pipeline, so a page served from the cache costs a single request to Redis. With any other
+script compares the entries' stamps where they live, and the values come back with its answer,
+so a page served from the cache costs a single request to Redis. With any other
 Django cache (local memory, in development and tests) it takes two: the entries, then their
 stamps.
 
 In Redis an entry is two keys written together (a header with the stamps, and the value), each
-carrying the entry's random id. The pipeline is not a transaction (MULTI/EXEC costs a third of
-a kept page's time): another server may replace the entry between the script and the read of
-the value, so a value is used only when its id is the one of the header found fresh.
+carrying the entry's random id. The script and the read of the values are not one transaction
+(MULTI/EXEC cost a third of a kept page's time): another server may replace the entry in
+between, so a value is used only when its id is the one of the header found fresh.
 
 Each process also holds the entries it read or wrote lately (``LocalEntries``). For those, a read
 is a single MGET of their stamps, compared with the ones they were kept with: no script, and no
@@ -219,11 +219,12 @@ def _run(commands):
         if _script_sha is None:
             _script_sha = client.script_load(_FRESH_HEADERS)
         replies = _send(client.connection_pool, commands(_script_sha))
-        if any(isinstance(reply, NoScriptError) for reply in replies):  # Redis restarted
+        errors = [reply for reply in replies if isinstance(reply, ResponseError)]
+        if errors and isinstance(errors[0], NoScriptError) and not retried:  # Redis restarted
             _script_sha = None
-            if retried:
-                raise next(reply for reply in replies if isinstance(reply, NoScriptError))
             return run(client, retried=True)  # load the script again, once
+        if errors:
+            raise errors[0]  # a RedisError: the cache steps aside for a while
         return replies
 
     return cache.on_redis(run)

@@ -166,6 +166,22 @@ def test_an_entry_read_before_costs_one_mget_of_its_stamps(db, page_cache_on, re
     assert page_cache.fetch("entry") == "second" and b"EVALSHA" not in sent[-1]  # held now
 
 
+def test_an_error_from_redis_renders_the_page_fresh_never_a_server_error(
+    client, article, page_cache_on
+):
+    if page_cache_on != "redis":
+        pytest.skip("no script without Redis")
+    url = article.get_absolute_url()
+    kept_entries.local_entries.clear()
+    failing = redis.Redis.from_url(REDIS_URL).script_load("return redis.error_reply('BUSY')")
+    kept_entries._script_sha = failing  # as when Redis answers the read with an error
+    response, how = fetch(client, url)
+    assert response.status_code == 200 and how != "hit"
+    assert cache.redis_is_down  # the page cache steps aside for a while
+    cache._redis_down_until = 0
+    kept_entries._script_sha = None
+
+
 def test_an_entry_in_another_format_is_a_miss_never_an_error(client, article, page_cache_on):
     """In Redis, which outlives a deploy: e.g. one written by an older release."""
     if page_cache_on != "redis":
