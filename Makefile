@@ -48,7 +48,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Figures, never pass/fail: the site under gunicorn and wrk against the framework floor
-# (PostgreSQL, Redis, production settings; takes about twelve minutes).
+# (PostgreSQL, Redis, production settings; takes about fifteen minutes).
 bench: install
 	$(PY) -m bench.run
 

@@ -46,11 +46,12 @@ def article_detail(request, slug):
     articles = Article.objects.for_detail_page()
     if not can_preview(request.user):
         articles = articles.published()
-    article = articles.filter(slug=slug).first()
-    if article is None:
+    try:
+        article = articles.get(slug=slug)  # unordered: the slug is unique (first() would sort)
+    except Article.DoesNotExist:
         if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
             return render(request, "articles/gone.html", status=410)
-        raise Http404("No such article.")
+        raise Http404("No such article.") from None
     return render_article(request, article)
 
 

@@ -3,8 +3,8 @@
 Seeds a separate PostgreSQL database (1,000 articles, one with 300 threaded comments), serves
 the site with production settings (2 gunicorn workers) and a one-view Django app the same way,
 loads each page with wrk, and prints requests per second, latency, SQL queries, bytes and the
-ratio to the floor measured right before it; then grows the site to 20,000 articles and measures
-again. Figures only: nothing here passes or fails.
+ratio to the floor measured right before it; then grows a copy of the site to 20,000 articles and
+loads each page on both copies in turn. Figures only: nothing here passes or fails.
 """
 
 import json
@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 from bench import cluster
 
@@ -35,12 +36,25 @@ def sh(*args, env=None, check=True, quiet=True):
                           capture_output=quiet)  # fmt: skip
 
 
-def environment(settings="config.settings.production", **extra):
+class Site(NamedTuple):
+    """One copy of the site: its database, its Redis database, its two servers' ports."""
+
+    database: str
+    redis_db: int
+    cold_port: int
+    warm_port: int
+
+
+SMALL = Site(DATABASE, 5, COLD_PORT, WARM_PORT)  # 1,000 articles
+LARGE = Site(f"{DATABASE}_20k", 7, 8104, 8105)  # the same, grown to 20,000
+
+
+def environment(settings="config.settings.production", site=SMALL, **extra):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE=settings,
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        REDIS_URL="redis://127.0.0.1:6379/5",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{site.database}",
+        REDIS_URL=f"redis://127.0.0.1:6379/{site.redis_db}",
         SECRET_KEY=SECRET_KEY,
         SITE_DOMAIN="127.0.0.1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -62,21 +76,28 @@ def prepare():
     if missing:  # Debian's packages; a new machine has no package lists yet
         sh("apt-get", "update", "-qq")
         sh("apt-get", "install", "-y", "-qq", *missing)
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {DATABASE}")
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {DATABASE}")
+    for site in (LARGE, SMALL):
+        psql(f"DROP DATABASE IF EXISTS {site.database}")
+        sh("redis-cli", "-n", str(site.redis_db), "flushdb")  # nothing kept from an earlier run
+    psql(f"CREATE DATABASE {DATABASE}")
     env = environment()
     sh(PYTHON, "manage.py", "migrate", "--noinput", env=env)
     sh(PYTHON, "manage.py", "collectstatic", "--noinput", env=env)
 
 
-def seed(articles, comments=0):
-    dev = {**environment("config.settings.dev"), "DEBUG": "0"}
+def psql(command, database="postgres"):
+    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", command, database)
+
+
+def seed(articles, comments=0, site=SMALL):
+    dev = {**environment("config.settings.dev", site), "DEBUG": "0"}
     started = time.monotonic()
     sh(PYTHON, "manage.py", "seed_demo", "--articles", str(articles), "--comments", str(comments),
        env=dev)  # fmt: skip
     seconds = time.monotonic() - started
     # What autovacuum would soon do on a live site: fresh planner statistics.
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "VACUUM ANALYZE", DATABASE)
+    psql("VACUUM ANALYZE", site.database)
+    psql("CHECKPOINT", site.database)
     return seconds
 
 
@@ -124,7 +145,7 @@ def _wrk_once(url, headers):
     return rate, latency(50), latency(99), int(errors.group(1)) if errors else 0
 
 
-def page_facts(paths, page_cache):
+def page_facts(paths, page_cache, site=SMALL):
     """Per page, measured in-process with the served site's settings against the same database:
     queries, bytes, how long it takes right after a change (every kept page and fragment stale),
     and as it is served from then on (the median of 40: steadier than wrk on a shared machine)."""
@@ -154,15 +175,16 @@ def page_facts(paths, page_cache):
         "               statistics.median(served)]\n"
         "print(json.dumps(out))\n"
     )
-    env = environment(PAGE_CACHE=str(int(page_cache)))
+    env = environment(site=site, PAGE_CACHE=str(int(page_cache)))
     result = sh(PYTHON, "-c", f"import django,os;django.setup();exec({script!r})",
                 json.dumps(paths), env=env)  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def django(code):
-    """Run ``code`` against the bench database; returns what it printed."""
-    return sh(PYTHON, "-c", "import django;django.setup()\n" + code, env=environment()).stdout
+def django(code, site=SMALL):
+    """Run ``code`` against a bench database; returns what it printed."""
+    env = environment(site=site)
+    return sh(PYTHON, "-c", "import django;django.setup()\n" + code, env=env).stdout
 
 
 def sessions(usernames, editors=False):
@@ -201,76 +223,72 @@ def targets():
     return dict(zip(keys, django(code).split(), strict=True))
 
 
-def table(rows):
+def table(rows, beside=None):
+    extra = f"{'at 1k':>7}{'÷ 1k':>7}" if beside else ""
     print(f"{'page':<40}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'queries':>8}{'KB':>7}"
-          f"{'floor':>7}{'÷ floor':>9}{'ms':>6}{'new ms':>8}")  # fmt: skip
-    for name, (rate, p50, p99, errors), floor, (queries, size, fresh, served) in rows:
+          f"{'floor':>7}{'÷ floor':>9}{'ms':>6}{'new ms':>8}{extra}")  # fmt: skip
+    for name, (rate, p50, p99, errors), floor, (queries, size, fresh, served), small in rows:
         note = f"  ({errors} errors)" if errors else ""
+        compared = f"{small:>7.0f}{rate / small:>7.0%}" if beside else ""
         print(f"{name:<40}{rate:>8.0f}{p50:>8.1f}{p99:>8.1f}{queries:>8}{size / 1024:>7.1f}"
-              f"{floor:>7.0f}{rate / floor:>8.1%}{served:>6.2f}{fresh:>8.1f}{note}")  # fmt: skip
+              f"{floor:>7.0f}{rate / floor:>8.1%}{served:>6.2f}{fresh:>8.1f}"
+              f"{compared}{note}")  # fmt: skip
 
 
 def floor_rate():
     return wrk(f"http://127.0.0.1:{FLOOR_PORT}/")[0]
 
 
-def measure(label, t, reader, *, full=True):
-    """One table; returns each row's rate as a share of the floor, by page and state. The floor
-    is measured again right before each row: this shared machine's speed drifts within minutes,
-    and a ratio is only as good as the two figures being taken together."""
+def measure(label, t, reader, site=SMALL, *, full=True, beside=None):
+    """One table. The floor is measured again right before each row: this shared machine's
+    speed drifts within minutes, and a ratio is only as good as the two figures being taken
+    together. With ``beside`` (another copy of the site), the same page is loaded there right
+    after, and the table compares the two rates."""
     pages = [
-        ("home", "home", "/", None),
-        ("tag", "tag", t["tag"], None),
-        ("author", "author", t["author"], None),
-        ("article, few", f"article ({t['few_n']} comments)", t["few"], None),
-        ("article, many", f"article ({t['big_n']} comments)", t["big"], None),
+        ("home", "/", None),
+        ("tag", t["tag"], None),
+        ("author", t["author"], None),
+        (f"article ({t['few_n']} comments)", t["few"], None),
+        (f"article ({t['big_n']} comments)", t["big"], None),
     ]
     extra = [
-        ("logged in", f"article ({t['big_n']}), logged in", t["big"], "reader"),
-        ("search", "search", "/search/?q=headache", None),
+        (f"article ({t['big_n']}), logged in", t["big"], "reader"),
+        ("search", "/search/?q=headache", None),
     ]
     cold_pages = pages + (extra if full else [])
-    cold_facts = page_facts([page[1:] for page in cold_pages], False)
-    warm_facts = page_facts([page[1:] for page in pages], True)
-    rows, shares = [], {}
-    for state, port, listed, facts in (("cold", COLD_PORT, cold_pages, cold_facts),
-                                       ("warm", WARM_PORT, pages, warm_facts)):  # fmt: skip
-        for role, name, path, user in listed:
+    facts = {state: page_facts(listed, state == "warm", site)
+             for state, listed in (("cold", cold_pages), ("warm", pages))}  # fmt: skip
+    rows = []
+    for state, listed in (("cold", cold_pages), ("warm", pages)):
+        for name, path, user in listed:
             headers = [f"Cookie: sessionid={reader}"] if user else []
-            url = f"http://127.0.0.1:{port}{path}"
+            urls = [f"http://127.0.0.1:{getattr(copy, state + '_port')}{path}"
+                    for copy in (site, beside) if copy]  # fmt: skip
             if state == "warm":
-                _wrk_once(url, headers)  # fill the cache first
+                for url in urls:
+                    _wrk_once(url, headers)  # fill the cache first
             floor = floor_rate()
-            result = wrk(url, headers)
-            rows.append((f"{name}, {state}", result, floor, facts[name]))
-            shares[f"{role}, {state}"] = (result[0] / floor, facts[name][3])
+            result = wrk(urls[0], headers)
+            small = wrk(urls[1], headers)[0] if beside else None
+            rows.append((f"{name}, {state}", result, floor, facts[state][name], small))
     print(f"\n{label}: each row beside the framework floor measured right before it (gunicorn,")
     print("2 workers, wrk -t2 -c16); cold: whole-page cache off (kept fragments and lists still")
     print("shared); warm: on; ms: the median request in-process, as served (no HTTP server);")
     print("new ms: one request in-process right after a change, when nothing is kept yet")
-    table(rows)
-    return shares
+    if beside:
+        print("at 1k: the same page on the copy of 1,000 articles, loaded right after (÷ 1k: how")
+        print("the page's rate at 20,000 articles compares)")
+    table(rows, beside)
 
 
-def scale(small, large):
-    """Each page at 20,000 articles against itself at 1,000: its share of the floor (wrk), and
-    its median time in-process (the steadier of the two)."""
-    print("\nScale: each page at 20,000 articles against itself at 1,000 articles")
-    print(f"  {'page':<38}{'÷ floor':>9}{'ms':>9}")
-    for name, (share, served) in large.items():
-        if name in small:
-            then_share, then_served = small[name]
-            print(f"  {name:<38}{share / then_share:>9.0%}{served / then_served:>9.0%}")
-
-
-def comment_counts(t):
+def comment_counts(t, site=SMALL):
     code = (
         "from articles.models import Article\n"
         f"for path in {[t['big'], t['few']]!r}:\n"
         "    slug = path.rstrip('/').rsplit('/', 1)[-1]\n"
         "    print(Article.objects.get(slug=slug).comments.count())\n"
     )
-    big_n, few_n = django(code).split()
+    big_n, few_n = django(code, site).split()
     return {"big_n": big_n, "few_n": few_n}
 
 
@@ -329,32 +347,35 @@ def two_instances(t):
 def main():
     prepare()
     print(f"Seeded 1,000 articles in {seed(1000, 300):.0f} s")
-    servers = start_servers()
+    servers = start_servers(SMALL)
     try:
         t, reader = targets(), sessions(["reader"])[0]
-        small = measure("1,000 articles", t, reader)
+        measure("1,000 articles", t, reader)
         writes(t)
         two_instances(t)
-        print(f"\nAdded 19,000 articles in bulk in {seed(19000):.0f} s")
-        # Both sizes measured alike: the seeding's writes flushed, the servers started afresh.
-        sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CHECKPOINT", DATABASE)
+        # A copy grown to 20,000, both served side by side, each page measured on one then the
+        # other: on a shared machine only figures taken together compare.
         stop_servers(servers)
-        servers = start_servers()
-        t.update(comment_counts(t))  # the same pages as at 1,000 articles
-        large = measure("20,000 articles", t, reader, full=False)
-        scale(small, large)
+        servers = []
+        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DATABASE}'")
+        psql(f"CREATE DATABASE {LARGE.database} TEMPLATE {DATABASE}")
+        print(f"\nAdded 19,000 articles in bulk to a copy in {seed(19000, site=LARGE):.0f} s")
+        servers = start_servers(SMALL, LARGE)
+        t.update(comment_counts(t, LARGE))  # the same pages as at 1,000 articles
+        measure("20,000 articles", t, reader, LARGE, full=False, beside=SMALL)
     finally:
         stop_servers(servers)
 
 
-def start_servers():
-    """The site with the whole-page cache off and on, and the floor app."""
-    servers = [
-        serve("config.wsgi", COLD_PORT, environment(PAGE_CACHE="0")),
-        serve("config.wsgi", WARM_PORT, environment(PAGE_CACHE="1")),
-        serve("bench.floor:application", FLOOR_PORT, dict(os.environ)),
-    ]
-    for port in (COLD_PORT, WARM_PORT, FLOOR_PORT):
+def start_servers(*sites):
+    """For each copy of the site, its servers with the whole-page cache off and on; the floor."""
+    servers = [serve("bench.floor:application", FLOOR_PORT, dict(os.environ))]
+    for site in sites:
+        servers += [
+            serve("config.wsgi", site.cold_port, environment(site=site, PAGE_CACHE="0")),
+            serve("config.wsgi", site.warm_port, environment(site=site, PAGE_CACHE="1")),
+        ]
+    for port in (FLOOR_PORT, *(port for site in sites for port in site[2:])):
         wait_for(f"http://127.0.0.1:{port}/")
     return servers
 

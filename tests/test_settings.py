@@ -13,10 +13,11 @@ from django.urls import reverse
 from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
+REDIS_URL = "redis://127.0.0.1:6379/9"  # only named: these commands read nothing from it
 
 
 def manage(*args, **env):
-    unwanted = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG", "SITE_DOMAIN"}
+    unwanted = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG", "SITE_DOMAIN", "REDIS_URL"}
     environment = {key: value for key, value in os.environ.items() if key not in unwanted}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
@@ -41,6 +42,14 @@ def test_production_refuses_to_start_without_its_domain():
     assert "Set the SITE_DOMAIN environment variable." in result.stderr
 
 
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Kept pages and parts of pages in each worker's own memory would outlive a change made
+    through another worker."""
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org")
+    assert result.returncode != 0
+    assert "Set the REDIS_URL environment variable." in result.stderr
+
+
 def test_production_refuses_a_weak_secret_key():
     result = manage("check", SECRET_KEY="changeme")
     assert result.returncode != 0
@@ -50,7 +59,7 @@ def test_production_refuses_a_weak_secret_key():
 def test_production_passes_the_deploy_checklist():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org",
+        SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org", REDIS_URL=REDIS_URL,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -58,8 +67,9 @@ def test_production_passes_the_deploy_checklist():
 
 def test_seed_demo_refuses_to_run_in_production():
     result = manage(
-        "seed_demo", SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org"
-    )
+        "seed_demo", SECRET_KEY=secrets.token_urlsafe(64), SITE_DOMAIN="news.example.org",
+        REDIS_URL=REDIS_URL,
+    )  # fmt: skip
     assert result.returncode != 0
     assert "seed_demo refuses to run with production settings" in result.stderr
 
