@@ -42,9 +42,11 @@ class PageCacheMiddleware:
         if not self.applies(request):
             return self.get_response(request)
         key = self.page_key(request)
-        response = self.kept_response(request, key)
-        if response is not None:
-            return response
+        # Looked up already by KeptPages in front of Django, and not kept: not a second time.
+        if request.META.get(LOOKED_UP) != key:
+            response = self.kept_response(request, key)
+            if response is not None:
+                return response
         request.page_dependencies = set()
         response = self.get_response(request)
         if request.page_dependencies and self.keepable(request, response):
@@ -101,6 +103,8 @@ class PageCacheMiddleware:
 
 
 NOT_PAGES = (settings.STATIC_URL, settings.MEDIA_URL)  # files: served, never looked up here
+# In the WSGI environ: the key under which KeptPages, in front of Django, found no page.
+LOOKED_UP = "core.kept_pages.looked_up"
 
 
 class KeptPages:
@@ -117,11 +121,12 @@ class KeptPages:
         response = None
         if PageCacheMiddleware.applies(request):
             try:
-                response = PageCacheMiddleware.kept_response(
-                    request, PageCacheMiddleware.page_key(request)
-                )
+                key = PageCacheMiddleware.page_key(request)
             except DisallowedHost:
-                pass  # Django answers it (400)
+                key = None  # Django answers it (400)
+            if key is not None:
+                response = PageCacheMiddleware.kept_response(request, key)
+                environ[LOOKED_UP] = key
         if response is None:
             return self.application(environ, start_response)
         start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))

@@ -72,6 +72,15 @@ def test_a_kept_page_is_answered_in_front_of_django_as_django_answered_it(site, 
         assert second[1][name]
 
 
+def test_a_page_not_kept_yet_is_looked_up_once_not_again_inside_django(site, article, monkeypatch):
+    application, _ = site
+    looked_up = []
+    fetch = kept_pages.fetch
+    monkeypatch.setattr(kept_pages, "fetch", lambda key: looked_up.append(key) or fetch(key))
+    assert get(application, article.get_absolute_url())[1]["X-Page-Cache"] == "miss"
+    assert len(looked_up) == 1
+
+
 def test_a_browser_that_has_the_kept_page_gets_304(site, article):
     application, django = site
     url = article.get_absolute_url()
