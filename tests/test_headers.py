@@ -59,11 +59,12 @@ def test_public_pages_for_anonymous_readers_are_not_marked_private(client, artic
 
 
 def test_anonymous_pages_are_cdn_ready(client, article):
+    """Tagged for the edge, which keeps them a day (purged on change: test_cache_tags.py)."""
     response = client.get(article.get_absolute_url())
     assert not response.cookies
     control = cache_control(response)
-    assert "public" in control and "s-maxage=60" in control and "max-age=0" in control
-    assert "stale-while-revalidate=30" in control
+    assert "public" in control and "s-maxage=86400" in control and "max-age=0" in control
+    assert f"article-{article.pk}" in response["Surrogate-Key"].split()
     etag = response["ETag"]
     again = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and not again.content

@@ -31,7 +31,9 @@ def comment_section(context, article):
         # The whole section is the same for every anonymous reader of this comments page.
         render = lambda: _section(context, article, page, current_rules())  # noqa: E731
         return _shared(request, article, page, audience, render)
-    rules = current_rules()
+    # The moderation settings, read once per change of them (their generation is read with the
+    # page's fragments).
+    rules = fragments.cached(request, "moderation-rules", [caching.SETTINGS], current_rules)
     threads_html = None
     if audience is not None:
         threads_html = _shared(

@@ -195,6 +195,9 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # None = ask: the login form shows "Remember me"; unticked, the session ends with the browser.
 ACCOUNT_SESSION_REMEMBER = None
+# Sessions are read from the shared cache, written through to the database (which stays the
+# record: a cache outage or eviction only costs a query).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
