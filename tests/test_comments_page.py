@@ -531,6 +531,8 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
     build_threads(large, users, 300)
     if viewer != "anonymous":
         client.force_login(regular)
+    # The session and the moderation rules are read from the cache from now on.
+    client.get(make_article(author).get_absolute_url())
     counts = []
     for article in (small, large):
         # Anonymous: 13 article queries (see test_public_pages) + top-level page + replies.
