@@ -126,16 +126,6 @@ def form_context(article, request, *, form=None, rules=None):
     }
 
 
-def comment_section(article, request, *, form=None, page_number=None):
-    """Everything the article template needs for the comments region."""
-    page_number = page_number or request.GET.get("comments-page", 1)
-    rules = current_rules()
-    return {
-        **thread_context(article, request.user, page_number, rules),
-        **form_context(article, request, form=form, rules=rules),
-    }
-
-
 def _as_int(value):
     try:
         return int(value)
