@@ -22,11 +22,6 @@ class MedicalReviewForm(forms.ModelForm):
         model = MedicalReview
         fields = ["article", "reviewer", "reviewed_on", "outcome", "notes"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = Author.objects.exclude(credentials="")
-        self.fields["reviewer"].help_text = "Authors with credentials: the clinicians."
-
     def clean_reviewed_on(self):
         reviewed_on = self.cleaned_data["reviewed_on"]
         if reviewed_on > timezone.localdate():
@@ -51,6 +46,13 @@ class MedicalReviewAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Here, not in the form: a recorded review's page is read-only and has no form fields.
+        if db_field.name == "reviewer":
+            kwargs["queryset"] = Author.objects.exclude(credentials="")
+            kwargs["help_text"] = "Authors with credentials: the clinicians."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         # The review covers the article as it is now: its latest revision.
