@@ -28,7 +28,7 @@ def own_comment(request, pk):
     comment = get_object_or_404(
         Comment.objects.visible_to(request.user).select_related("article", "author"), pk=pk
     )
-    if comment.author_id != request.user.pk:
+    if not comment.is_authored_by(request.user):
         raise PermissionDenied("That comment belongs to someone else.")
     return comment
 
