@@ -1,7 +1,7 @@
 """Readers' side of comments: post, reply, edit, delete, flag, notification preferences.
 
 Every change is a POST behind login; the policy and workflow live in comments/policy.py and
-comments/moderation.py. Refused comments re-render the article with the text kept.
+comments/moderation/workflow.py. Refused comments re-render the article with the text kept.
 """
 
 from django.contrib import messages
