@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import lxml.html
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
@@ -321,6 +323,32 @@ def test_nobody_edits_or_deletes_someone_elses_comment(client, article, regular,
     assert client.post(reverse("comments:delete", args=[comment.pk])).status_code == 403
     comment.refresh_from_db()
     assert (comment.body, comment.status) == ("Mine.", "approved")
+
+
+def test_comments_without_an_account_are_nobodys_to_delete(client, article, reader):
+    """A deleted account's or an imported comment has no author id; an anonymous reader has
+    none either, and that must not make the comment theirs, here or in the shared page."""
+    former = approved(article, None, "Written by someone who left.")
+    imported = Comment.objects.create(article=article, body="From the old blog.",
+                                      legacy_author_name="Pat", status="approved")  # fmt: skip
+    deletes = [reverse("comments:delete", args=[c.pk]) for c in (former, imported)]
+    edits = [reverse("comments:edit", args=[c.pk]) for c in (former, imported)]
+    for _ in range(2):  # rendered, then served from the shared cache
+        html = page(client, article)
+        assert "Former member" in html and "Pat" in html
+        assert not [url for url in deletes + edits if url in html]
+        assert "your comment" not in html
+    client.force_login(reader)
+    html = page(client, article)
+    assert not [url for url in deletes + edits if url in html]
+    assert reverse("comments:flag", args=[former.pk]) in html
+    for url in deletes:
+        assert client.post(url).status_code == 403
+    with pytest.raises(PermissionDenied):
+        moderation.delete_own(former, AnonymousUser())
+    client.logout()
+    assert not [url for url in deletes if url in page(client, article)]
+    assert set(Comment.objects.values_list("status", flat=True)) == {"approved"}
 
 
 def test_deleting_asks_first_and_needs_post_and_login(client, article, regular):

@@ -86,18 +86,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The admin only: Django's admin widgets and CKEditor 4 set inline styles, CKEditor edits in an
-# iframe of its own (about:blank) and previews pasted images as data:/blob: URLs. Scripts stay
-# 'self' only: no inline script and no eval anywhere.
+# The admin only: Django's admin widgets and CKEditor 4 set inline styles, and CKEditor previews
+# pasted images as data:/blob: URLs. Scripts stay 'self' only: no inline script and no eval.
 ADMIN_URL_PREFIX = "/admin/"
 ADMIN_CSP_UPDATE = {
     "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:"],
-    "frame-src": [SELF],
 }
-# Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4
-# activates its editing iframe with an inline script it writes itself.
+# Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4 edits in
+# a frame of its own and activates it with an inline script it writes itself. frame-src is
+# replaced, not added to: 'none' must stand alone or browsers ignore it.
 CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
+CKEDITOR_CSP_REPLACE = {"frame-src": [SELF]}
 # Anonymous public pages: browsers revalidate every time (cheap with the ETag). A page that
 # declared its cache tags (core/cache_tags.py) may be kept by the edge (Varnish, a CDN) for
 # EDGE_MAX_AGE seconds, because every change purges exactly the pages it touched; any other
