@@ -88,7 +88,7 @@ def test_page_numbers_that_are_not_numbers_go_through_and_are_never_kept(varnish
     for number in range(2, 12):  # past the last page: the app's 404, not kept
         assert varnish.get(f"/?page={number}").status == 404
 
-    assert varnish.objects() == kept
+    wait_until(lambda: varnish.objects() == kept, seconds=5)  # none outlives its request
 
 
 def test_searches_and_reply_forms_go_through_uncached(varnish, article):
@@ -108,3 +108,92 @@ def test_private_areas_and_changes_go_through(varnish, article):
 def test_purge_needs_a_purger_and_names_tags(varnish, article):
     assert varnish.request("PURGE", "/").status == 400
     assert varnish.purge("no-such-tag").status == 200
+
+
+@pytest.fixture
+def fake_app():
+    from tests.varnish import FakeApp
+
+    app = FakeApp(max_age=1)
+    yield app
+    app.stop()
+
+
+@pytest.fixture
+def varnish_before_fake_app(fake_app):
+    from tests.varnish import started_varnish
+
+    running = started_varnish("127.0.0.1", fake_app.port)
+    yield running
+    running.close()
+
+
+def wait_until(condition, seconds=10):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_a_purge_removes_exactly_the_tagged_pages(varnish_before_fake_app, fake_app):
+    varnish = varnish_before_fake_app
+    fake_app.max_age = 3600
+    for path in ("/a", "/b", "/c"):
+        varnish.get(path)
+
+    purged = varnish.purge("a", "c")
+
+    assert purged.status == 200
+    assert [varnish.get(path).text for path in ("/a", "/b", "/c")] == [
+        "/a rendering 2",
+        "/b rendering 1",
+        "/c rendering 2",
+    ]
+
+
+def test_purges_are_refused_to_anyone_but_the_app_servers(varnish_before_fake_app, fake_app):
+    varnish = varnish_before_fake_app
+    varnish.get("/a")
+    acl = 'acl purgers {\n    "192.0.2.1";\n}'
+    vcl = varnish.folder / "default.vcl"
+    text = vcl.read_text()
+    start = text.index("acl purgers {")
+    vcl.write_text(text[:start] + acl + text[text.index("}", start) + 1 :])
+    varnish.stop()
+    varnish.start()
+    varnish.get("/a")
+
+    assert varnish.purge("a").status == 403
+    assert varnish.get("/a").headers["X-Cache"] == "HIT"
+
+
+def test_a_soft_purged_page_is_never_served_while_the_app_is_up(varnish_before_fake_app, fake_app):
+    varnish = varnish_before_fake_app
+    fake_app.max_age = 3600
+    varnish.get("/a")
+
+    varnish.purge("a", soft=True)
+
+    assert varnish.get("/a").text == "/a rendering 2"
+
+
+def test_stale_pages_are_served_while_the_app_fails_never_purged_ones(
+    varnish_before_fake_app, fake_app
+):
+    import time
+
+    varnish = varnish_before_fake_app
+    assert varnish.get("/a").text == "/a rendering 1"
+    assert varnish.get("/b").text == "/b rendering 1"
+    time.sleep(1.2)  # both pages are past their s-maxage
+
+    fake_app.failing = True  # answers, with errors (its probe still passes)
+    assert varnish.get("/a").text == "/a rendering 1"
+
+    fake_app.stop()  # down: the probe sees it
+    wait_until(lambda: not varnish.backend_healthy())
+    varnish.purge("b")
+    assert (varnish.get("/a").status, varnish.get("/a").text) == (200, "/a rendering 1")
+    assert varnish.get("/b").status == 503  # purged: gone, not served stale

@@ -137,6 +137,16 @@ class Varnish:
         ).stdout  # fmt: skip
         return int(output.split()[1])
 
+    def backend_healthy(self):
+        """What the health probe last concluded: 3 of the last 5 probes answered (the VCL's
+        window and threshold)."""
+        output = subprocess.run(
+            [VARNISHSTAT, "-n", self.name, "-1", "-f", "VBE.*.default.happy"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        happy = int(output.split()[1])
+        return (happy & 0b11111).bit_count() >= 3
+
     def objects(self):
         return self.stat("MAIN.n_object")
 
@@ -158,3 +168,48 @@ def started_varnish(backend_host, backend_port):
         varnish.close()
         raise
     return varnish
+
+
+class FakeApp:
+    """A stand-in app server on a free port: every page names its cache tags after its path
+    (``/a`` is tagged ``site a``) and counts how often it was rendered; it can fail with 500 or
+    stop answering altogether, to see what Varnish serves then."""
+
+    def __init__(self, max_age=86400):
+        import http.server
+        import threading
+
+        app = self
+        self.renders = {}
+        self.failing = False
+        self.max_age = max_age
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                if app.failing and self.path != "/robots.txt":
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                app.renders[self.path] = app.renders.get(self.path, 0) + 1
+                body = f"{self.path} rendering {app.renders[self.path]}".encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Surrogate-Key", f"site {self.path.strip('/')}")
+                self.send_header("Cache-Control", f"public, max-age=0, s-maxage={app.max_age}")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()

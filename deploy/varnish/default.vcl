@@ -55,6 +55,10 @@ sub vcl_recv {
         set req.http.host = std.tolower(regsub(req.http.host, "\.?(:[0-9]*)?$", ""));
     }
     unset req.http.x-query;
+    unset req.http.x-lookup;
+    if (req.restarts == 0) {
+        unset req.http.x-stale-ok;
+    }
 
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -92,6 +96,7 @@ sub vcl_recv {
         # Restarted after the app failed to answer: any kept copy is better than an error.
         set req.grace = 24h;
     }
+    set req.http.x-lookup = "1";
     return (hash);
 }
 
@@ -141,8 +146,9 @@ sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
     }
-    # The app failed: keep what we have (a background refresh is dropped, the stale copy stays).
-    if (beresp.status >= 500 && bereq.is_bgfetch) {
+    # The app failed: a background refresh is dropped (the stale copy stays); a reader's fetch
+    # is dropped once, and the reader's request restarted allowing a stale copy (vcl_synth).
+    if (beresp.status >= 500 && (bereq.is_bgfetch || !bereq.http.x-stale-ok)) {
         return (abandon);
     }
     # Kept only what the app marks public, for its s-maxage: never a response that sets a cookie,
@@ -153,6 +159,7 @@ sub vcl_backend_response {
         || beresp.http.cache-control ~ "(^|[ ,])(private|no-store|no-cache)($|[ ,=])"
         || beresp.http.vary == "*") {
         set beresp.ttl = 0s;
+        set beresp.grace = 0s;
         set beresp.uncacheable = true;
         return (deliver);
     }
@@ -163,7 +170,7 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    if (bereq.is_bgfetch) {
+    if (!bereq.uncacheable && (bereq.is_bgfetch || !bereq.http.x-stale-ok)) {
         return (abandon);
     }
 }
@@ -178,17 +185,11 @@ sub vcl_deliver {
     }
     unset resp.http.xkey;
     unset resp.http.via;
-    # The app failed and nothing was kept yet: try once more allowing a stale copy.
-    if (resp.status >= 500 && req.restarts == 0 && !req.http.x-stale-ok
-        && (req.method == "GET" || req.method == "HEAD")) {
-        set req.http.x-stale-ok = "1";
-        return (restart);
-    }
 }
 
 sub vcl_synth {
-    if (resp.status == 503 && req.restarts == 0 && !req.http.x-stale-ok
-        && (req.method == "GET" || req.method == "HEAD")) {
+    # A fetch was abandoned (the app is down or failed): once more, a stale copy allowed.
+    if (resp.status == 503 && req.http.x-lookup && !req.http.x-stale-ok) {
         set req.http.x-stale-ok = "1";
         return (restart);
     }
