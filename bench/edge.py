@@ -35,7 +35,7 @@ VARNISH_PARAMETERS = [
 ]  # fmt: skip
 
 NGINX_STATIC_CONF = """
-worker_processes 1;
+worker_processes auto;
 pid {root}/nginx.pid;
 error_log {root}/error.log warn;
 events {{ worker_connections 256; }}
@@ -44,6 +44,7 @@ http {{
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
+  open_file_cache max=100;
   client_body_temp_path {root}/body;
   proxy_temp_path {root}/proxy;
   fastcgi_temp_path {root}/fastcgi;

@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import NamedTuple
@@ -152,7 +153,12 @@ def _wrk_once(url, headers):
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, latency(50), latency(99), int(errors.group(1)) if errors else 0
+    failed = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    count = int(errors.group(1)) if errors else 0
+    count += sum(int(n) for n in failed.groups()) if failed else 0
+    return rate, latency(50), latency(99), count
 
 
 def page_facts(paths, site=SMALL):
@@ -339,8 +345,14 @@ def stored_comments(article_id):
 
 
 def shown_comments(path):
-    page = urllib.request.urlopen(f"http://127.0.0.1:{VARNISH_PORT}{path}").read().decode()
-    return int(re.search(r'id="comments-heading">(\d+) comment', page).group(1))
+    for _ in range(10):  # a loaded machine may time a fetch out: ask again
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{VARNISH_PORT}{path}") as response:
+                page = response.read().decode()
+            return int(re.search(r'id="comments-heading">(\d+) comment', page).group(1))
+        except urllib.error.HTTPError:
+            time.sleep(1)
+    raise SystemExit(f"{path} never answered through Varnish")
 
 
 def writes(t):
