@@ -65,18 +65,20 @@ def bench_vcl(backend_port):
 
 
 class Varnish:
-    def __init__(self, port, backend_port):
+    def __init__(self, port, backend_port, *, tuned=True):
         self.port, self.backend_port = port, backend_port
+        self.parameters = VARNISH_PARAMETERS if tuned else []
+        self.workdir = WORKDIR / str(port)
         self.process = None
 
     def start(self):
-        shutil.rmtree(WORKDIR, ignore_errors=True)
-        WORKDIR.mkdir(parents=True)
-        (WORKDIR / "default.vcl").write_text(bench_vcl(self.backend_port))
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        self.workdir.mkdir(parents=True)
+        (self.workdir / "default.vcl").write_text(bench_vcl(self.backend_port))
         self.process = subprocess.Popen(
-            ["varnishd", "-F", "-j", "none", "-n", str(WORKDIR / "n"), "-T", "none",
-             "-a", f"127.0.0.1:{self.port}", "-f", str(WORKDIR / "default.vcl"),
-             "-s", "malloc,256m", *VARNISH_PARAMETERS],
+            ["varnishd", "-F", "-j", "none", "-n", str(self.workdir / "n"), "-T", "none",
+             "-a", f"127.0.0.1:{self.port}", "-f", str(self.workdir / "default.vcl"),
+             "-s", "malloc,256m", *self.parameters],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         for _ in range(300):

@@ -31,7 +31,7 @@ PYTHON = sys.executable
 DATABASE = "healthnews_bench"
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 PURGE_ROUNDS = int(os.environ.get("BENCH_PURGE_ROUNDS", "40"))
-APP_PORT, FLOOR_PORT, VARNISH_PORT, STATIC_PORT = 8101, 8102, 8120, 8121
+APP_PORT, FLOOR_PORT, VARNISH_PORT, STATIC_PORT, UNTUNED_PORT = 8101, 8102, 8120, 8121, 8122
 NGINX_PORT, SOLO_PORT, PAIR_PORT = 8110, 8111, 8112
 WRITERS = 8
 SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
@@ -262,7 +262,7 @@ def measure_edge(t):
         urllib.request.urlopen(url).read()
         with urllib.request.urlopen(url) as response:
             assert response.headers["X-Cache"] == "HIT", (path, response.headers["X-Cache"])
-            bodies[f"page{number}"] = response.read()
+            bodies[f"page{number}"] = body = response.read()
     stop_static = edge.start_static(STATIC_PORT, bodies)
     rows = []
     try:
@@ -271,10 +271,21 @@ def measure_edge(t):
             result = wrk(f"http://127.0.0.1:{VARNISH_PORT}{path}")
             floor = floor_rate()
             rows.append((name, result, static[0], floor, len(bodies[f"page{number}"])))
+        untuned = edge.Varnish(UNTUNED_PORT, APP_PORT, tuned=False)
+        try:
+            untuned.start()
+            name, path = public_pages(t)[-1]
+            urllib.request.urlopen(f"http://127.0.0.1:{UNTUNED_PORT}{path}").read()
+            static = wrk(f"http://127.0.0.1:{STATIC_PORT}/page{len(rows) - 1}.html")
+            result = wrk(f"http://127.0.0.1:{UNTUNED_PORT}{path}")
+            rows.append((f"{name}, untuned", result, static[0], floor_rate(), len(body)))
+        finally:
+            untuned.stop()
     finally:
         stop_static()
     print("\nThrough Varnish, warm (the shipped VCL, tuned parameters; wrk -t2 -c16), beside nginx")
-    print("serving the same bytes as a static file and the framework floor, measured together:")
+    print("serving the same bytes as a static file and the framework floor, measured together;")
+    print("untuned: the same VCL in a varnishd with default parameters:")
     print(f"{'page':<30}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'KB':>7}{'static':>9}"
           f"{'÷ static':>10}{'floor':>7}{'÷ floor':>9}")  # fmt: skip
     for name, (rate, p50, p99, errors), static, floor, size in rows:

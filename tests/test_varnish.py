@@ -19,6 +19,15 @@ def test_the_second_anonymous_request_for_an_article_is_a_hit(varnish, article):
     assert "xkey" not in second.headers  # Varnish's index stays internal
 
 
+def test_browsers_revalidate_kept_pages_with_their_etag(varnish, article):
+    first = varnish.get(article.get_absolute_url())
+
+    again = varnish.get(article.get_absolute_url(), {"If-None-Match": first.headers["ETag"]})
+
+    assert (again.status, again.headers["X-Cache"], again.body) == (304, "HIT", b"")
+    assert "max-age=0" in first.headers["Cache-Control"]
+
+
 def test_a_logged_in_reader_is_never_served_from_the_cache(varnish, article, client, reader):
     varnish.get(article.get_absolute_url())  # kept for anonymous readers
     client.force_login(reader)
