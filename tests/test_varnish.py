@@ -1,8 +1,19 @@
 """The shipped Varnish configuration (deploy/varnish/default.vcl) in front of the site: what it
 keeps, what it passes, how many entries odd spellings of one address make, and purges by tag."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.publishing import announce_publication
+from articles.revisions import save_article
+from comments import moderation
+from comments.models import Comment
+from tests.factories import make_article
 
 pytestmark = [pytest.mark.varnish, pytest.mark.django_db(transaction=True)]
 
@@ -206,3 +217,87 @@ def test_stale_pages_are_served_while_the_app_fails_never_purged_ones(
     varnish.purge("b")
     assert (varnish.get("/a").status, varnish.get("/a").text) == (200, "/a rendering 1")
     assert varnish.get("/b").status == 503  # purged: gone, not served stale
+
+
+# Changes purge through Varnish (the app's purge task, run at once by the tests' task backend).
+
+
+@pytest.fixture
+def purging(varnish, settings):
+    settings.CACHE_PURGE = ["varnish"]
+    settings.VARNISH_PURGE_URL = varnish.url
+    return varnish
+
+
+def test_an_article_names_what_it_shows_in_its_cache_tags(purging, article):
+    page = purging.get(article.get_absolute_url())
+
+    tags = page.headers["Surrogate-Key"].split()
+    tag = article.tags.get()
+    for name in (f"article-{article.pk}", f"author-{article.author_id}", f"tag-{tag.pk}"):
+        assert name in tags
+    assert page.headers["Cache-Tag"].split(",") == tags
+    assert "s-maxage=86400" in page.headers["Cache-Control"]
+
+
+def test_an_edit_shows_through_varnish_at_once(purging, article):
+    purging.get("/")
+    purging.get(article.get_absolute_url())
+    article.title = "Why do we yawn so much?"
+
+    save_article(article, change_note="Sharper title")
+
+    for address in (article.get_absolute_url(), "/"):
+        page = purging.get(address)
+        assert (address, page.headers["X-Cache"]) == (address, "MISS")
+        assert "Why do we yawn so much?" in page.text
+
+
+def test_an_approved_comment_shows_through_varnish_at_once(purging, article, moderator, reader):
+    comment = Comment.objects.create(
+        article=article, author=reader, body="Yawning cools the brain.", status="pending"
+    )
+    assert "Yawning cools the brain." not in purging.get(article.get_absolute_url()).text
+
+    moderation.moderate(comment, "approve", moderator)
+
+    assert "Yawning cools the brain." in purging.get(article.get_absolute_url()).text
+
+
+def test_an_archived_article_leaves_varnish_at_once(purging, article, editor, client):
+    assert purging.get(article.get_absolute_url()).status == 200
+    assert "Why do we yawn?" in purging.get("/").text
+    client.force_login(editor)
+
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "archive", "_selected_action": [article.pk]},
+    )
+
+    assert purging.get(article.get_absolute_url()).status == 404
+    assert "Why do we yawn?" not in purging.get("/").text
+
+
+def test_a_scheduled_article_shows_through_varnish_when_it_goes_live(purging, author):
+    soon = make_article(
+        author, title="Does cold air cause colds?", published_at=timezone.now() + timedelta(hours=1)
+    )
+    assert "Does cold air cause colds?" not in purging.get("/").text
+    # Its minute comes; the worker runs the announcement queued for it.
+    Article.objects.filter(pk=soon.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+
+    announce_publication.call(soon.pk)
+
+    assert "Does cold air cause colds?" in purging.get("/").text
+    assert purging.get(soon.get_absolute_url()).status == 200
+
+
+def test_an_edit_made_while_varnish_was_stopped_shows_once_it_is_back(purging, article):
+    purging.get(article.get_absolute_url())
+    purging.stop()
+    article.title = "Why do we yawn so much?"
+
+    save_article(article, change_note="Sharper title")  # the purge fails: Varnish is down
+    purging.start()
+
+    assert "Why do we yawn so much?" in purging.get(article.get_absolute_url()).text
