@@ -1,27 +1,39 @@
-"""What each public page of the articles app shows, for the page cache (core/page_cache.py),
-and the receivers that stamp it when it changes.
+"""The cache tags of the articles app (core/cache_tags.py): what each public page shows, and
+the receivers that name what a change touched.
 
-A page depends on every article, author, tag and page it shows; a list page also on the list
-itself (``LISTING``: which articles are published, in which order, which are featured), which
-changes only when an article is published, unpublished, rescheduled, featured or deleted, not
-when one is edited. So a typo fixed in an old article purges its own page and the pages whose
-cards show it, and nothing else.
+A page is tagged with every article, author, tag and page it shows; a list page also with the
+list itself (``LISTING``: which articles are published, in which order, which are featured),
+which changes only when an article is published, unpublished, rescheduled, featured or deleted,
+not when one is edited. So a typo fixed in an old article purges its own page and the pages
+whose cards show it, and nothing else.
+
+Three names serve fragments (core/fragments.py), whose tags must be known before they are read:
+``AUTHORS`` and ``TOPICS`` change with any author or topic, ``HEADLINES`` with what a link to a
+public article shows (its title, address, author or place in the lists).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete
 from django.utils import timezone
 
-from core.page_cache import changed, depends_on, is_collecting, valid_until
+from core.cache_tags import add, changed, expires, tag_for
 
 from .models import Article, Author, Page, Tag
 from .publishing import article_went_live
 
-LISTING = "articles:listing"  # which articles are public, their order, which are featured
-TAGS = "articles:tags"  # the topics page: every tag and its number of articles
+LISTING = "listing"  # which articles are public, their order, which are featured
+TOPICS = "topics"  # the topics page (every tag and its number of articles), and any tag
+AUTHORS = "authors"  # any author
+HEADLINES = "headlines"  # what links to public articles show
+FEEDS = "feeds"  # feeds and the sitemap: any change to a public article
 
 
 def page_key(slug):
-    return f"articles.page:{slug}"
+    return f"page:{slug}"
+
+
+def extras_tag(article_id):
+    """What other apps add to the article page (the review line): they tag it and change it."""
+    return f"article-extras-{article_id}"
 
 
 def next_publication(request):
@@ -37,7 +49,26 @@ def next_publication(request):
     return request.next_publication
 
 
-def card_dependencies(article):
+# What other apps' parts of the article page are read by (comment threads), so that the page
+# reads every fragment's generations at once: functions ``article -> [tag, …]``.
+ARTICLE_PAGE_PARTS = []
+
+
+def article_content_tags(article):
+    """What the article page's own fragment (all but the comments) is read by: the article,
+    what other apps add to it, the disclaimer, and any author, topic or headline."""
+    return [tag_for(article), extras_tag(article.pk), page_key("disclaimer"), AUTHORS, TOPICS,
+            HEADLINES]  # fmt: skip
+
+
+def article_page_tags(article):
+    """The tags of every fragment on the article page (core.fragments.prefetch)."""
+    return article_content_tags(article) + [
+        tag for part in ARTICLE_PAGE_PARTS for tag in part(article)
+    ]
+
+
+def card_tags(article):
     """What an article's card shows: the article, its author and its tags."""
     return [article, Author(pk=article.author_id), *article.tags.all()]
 
@@ -45,31 +76,35 @@ def card_dependencies(article):
 def shows_article(request, article, related):
     """The article page: the article, its people and tags, the related articles (links with
     their authors' bylines, drawn from the article's tags), and the disclaimer."""
-    if not is_collecting(request):
-        return
-    depends_on(request, article, Author(pk=article.author_id), page_key("disclaimer"))
+    add(request, article, Author(pk=article.author_id), page_key("disclaimer"))
     if article.reviewer_id:
-        depends_on(request, Author(pk=article.reviewer_id))
-    depends_on(request, *article.tags.all())
+        add(request, Author(pk=article.reviewer_id))
+    add(request, *article.tags.all())
     for other in related:
-        depends_on(request, other, Author(pk=other.author_id))
-    valid_until(request, next_publication(request))
+        add(request, other, Author(pk=other.author_id))
+    expires(request, next_publication(request))
 
 
 # Receivers: what a change purges.
 
 LISTING_FACTS = ("status", "published_at", "featured", "author_id")
+HEADLINE_FACTS = ("title", "slug")
 _UNKNOWN = object()
+
+
+def _facts(article, names):
+    values = tuple(article.__dict__.get(name, _UNKNOWN) for name in names)
+    return None if article.pk is None or _UNKNOWN in values else values
 
 
 def listing_facts(article):
     """The fields that decide where an article appears in lists, as loaded (None if unknown)."""
-    values = tuple(article.__dict__.get(name, _UNKNOWN) for name in LISTING_FACTS)
-    return None if article.pk is None or _UNKNOWN in values else values
+    return _facts(article, LISTING_FACTS)
 
 
 def article_loaded(sender, instance, **kwargs):
     instance._listing_facts = listing_facts(instance)
+    instance._headline_facts = _facts(instance, HEADLINE_FACTS)
 
 
 def page_loaded(sender, instance, **kwargs):
@@ -79,23 +114,31 @@ def page_loaded(sender, instance, **kwargs):
 def article_saved(sender, instance, created, update_fields=None, **kwargs):
     before = getattr(instance, "_listing_facts", None)
     after = listing_facts(instance)
-    instance._listing_facts = after
+    headline_before = getattr(instance, "_headline_facts", None)
+    headline_after = _facts(instance, HEADLINE_FACTS)
+    instance._listing_facts, instance._headline_facts = after, headline_after
     if update_fields is not None and set(update_fields) <= {"went_live_at", "search_vector"}:
         return  # bookkeeping that no page shows (going live is announced below)
     things = [instance]
     was_listed = not created and (before is None or before[0] == Article.Status.PUBLISHED)
     is_listed = instance.status == Article.Status.PUBLISHED
-    if (was_listed or is_listed) and (created or before != after):
-        # It entered, left or moved in the lists: they change, and so do its tags' and its
-        # authors' pages (the old author's too).
-        things += [LISTING, TAGS, Author(pk=instance.author_id), *instance.tags.all()]
-        if before is not None:
-            things.append(Author(pk=before[-1]))
+    if was_listed or is_listed:
+        things.append(FEEDS)
+        if created or before != after:
+            # It entered, left or moved in the lists: they change, and so do its tags' and its
+            # authors' pages (the old author's too).
+            things += [LISTING, TOPICS, HEADLINES, Author(pk=instance.author_id),
+                       *instance.tags.all()]  # fmt: skip
+            if before is not None:
+                things.append(Author(pk=before[-1]))
+        elif headline_before != headline_after:
+            things.append(HEADLINES)
     changed(*things)
 
 
 def article_deleting(sender, instance, **kwargs):
-    changed(instance, LISTING, TAGS, Author(pk=instance.author_id), *instance.tags.all())
+    changed(instance, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=instance.author_id),
+            *instance.tags.all())  # fmt: skip
 
 
 def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
@@ -105,11 +148,11 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
     elif action not in ("post_add", "post_remove"):
         return
     if reverse:  # tag.articles.add(...): one tag, some articles
-        changed(instance, TAGS, *(Article(pk=pk) for pk in pk_set or ()))
+        changed(instance, TOPICS, FEEDS, *(Article(pk=pk) for pk in pk_set or ()))
     elif instance.status != Article.Status.PUBLISHED:
         changed(instance)  # a draft's topics show nowhere
     else:
-        changed(instance, TAGS, *(Tag(pk=pk) for pk in pk_set or ()))
+        changed(instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()))
 
 
 def related_changed(sender, instance, action, **kwargs):
@@ -118,20 +161,21 @@ def related_changed(sender, instance, action, **kwargs):
 
 
 def went_live(sender, article, **kwargs):
-    changed(article, LISTING, TAGS, Author(pk=article.author_id), *article.tags.all())
+    changed(article, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=article.author_id),
+            *article.tags.all())  # fmt: skip
 
 
 def tag_changed(sender, instance, **kwargs):
-    changed(instance, TAGS)
+    changed(instance, TOPICS)
 
 
 def author_changed(sender, instance, **kwargs):
-    changed(instance)
+    changed(instance, AUTHORS, FEEDS)
 
 
 def page_changed(sender, instance, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
-    changed(page_key(instance.slug), page_key(old_slug) if old_slug else None)
+    changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
     instance._loaded_slug = instance.slug
 
 

@@ -11,6 +11,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
+from core.cache_tags import add
+
+from .caching import FEEDS
 from .models import Article, Author, Tag
 
 FEED_ITEMS = 20
@@ -18,6 +21,11 @@ FEED_ITEMS = 20
 
 class LatestArticlesFeed(Feed):
     description = "Careful, regularly updated answers to everyday health questions."
+
+    def __call__(self, request, *args, **kwargs):
+        # Any change to a public article may change a feed (core/cache_tags.py).
+        add(request, FEEDS)
+        return super().__call__(request, *args, **kwargs)
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -57,7 +65,9 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        add(request, tag)
+        return tag
 
     def title(self, tag=None):
         return f"{tag.name} · {settings.SITE_NAME}"
@@ -81,7 +91,9 @@ class TagAtomFeed(TagFeed):
 
 class AuthorFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(Author, slug=slug)
+        add(request, author)
+        return author
 
     def title(self, author=None):
         return f"{author.byline} · {settings.SITE_NAME}"

@@ -1,20 +1,27 @@
 """Parts of pages rendered once per change and shared by every request that shows them, the
-logged-in ones included: article cards, and the article page without its comments. Each is kept
-in the page cache (core/page_cache.py) with exactly what it shows as dependencies.
+logged-in ones included: article cards, and the article page without its comments
+(core/fragments.py keeps them under versioned keys).
 
-An article card, the teaser every list shows, is a pure function of its article, the
-article's author and tags, and the card template; an edit, a renamed tag or an author's new byline
-makes it stale on every server at once. A list then needs only the ids of its articles, in
-order. The article page reads its article and people, and renders its body, related articles,
-update history and structured data only after one of them changed.
+A fragment's key is made of the tags it is read by, known before it is read: an article card by
+its article, and by any author or topic (a renamed topic or a new byline is rare, and then every
+card is rendered once more); the article page by its article, what other apps add to it (the
+review line), the disclaimer, and any author, topic or headline (what a related-article link
+shows). While it renders, each one declares the exact tags the edge needs (articles.caching).
 """
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from core import page_cache
+from core import cache_tags, fragments
 
-from .caching import card_dependencies, shows_article
+from .caching import (
+    AUTHORS,
+    TOPICS,
+    article_content_tags,
+    article_page_tags,
+    card_tags,
+    shows_article,
+)
 from .models import Article, Page
 from .structured_data import article_json_ld, breadcrumbs_json_ld
 
@@ -26,37 +33,45 @@ def _variant(heading_level, large):
     return {"heading_level": heading_level, "large": large, "loading": "eager" if large else "lazy"}
 
 
-def _key(article_id, variant):
-    return f"card:{article_id}:{variant['heading_level']}:{int(variant['large'])}"
+def _card_read_by(pk):
+    return [f"article-{pk}", AUTHORS, TOPICS]
+
+
+def prefetch_cards(request, article_ids):
+    """For a page that shows several lists of cards: their generations in one query."""
+    fragments.prefetch(request, {tag for pk in article_ids for tag in _card_read_by(pk)})
 
 
 def render_cards(request, article_ids, *, heading_level=2, lead=False):
     """The HTML of the cards of these articles, in order: the kept ones as they are, the rest
     rendered now and kept. With ``lead``, the first card is the large one. The page being
-    rendered for ``request`` shows every card's dependencies."""
-    variants = [_variant(heading_level, lead and index == 0) for index in range(len(article_ids))]
-    keys = [_key(pk, variant) for pk, variant in zip(article_ids, variants, strict=True)]
-    kept = page_cache.fetch_many(keys)
-    missing = {
-        pk: (key, variant)
-        for pk, key, variant in zip(article_ids, keys, variants, strict=True)
-        if key not in kept
+    rendered for ``request`` shows every card's tags."""
+    variants = {
+        pk: _variant(heading_level, lead and index == 0) for index, pk in enumerate(article_ids)
     }
-    if missing:
-        started = page_cache.started(request)
-        for article in Article.objects.for_listing().filter(pk__in=missing):
-            key, variant = missing[article.pk]
-            html = render_to_string(TEMPLATE, {"article": article, **variant})
-            dependencies = card_dependencies(article)
-            page_cache.keep(key, html, dependencies, started)
-            shown = frozenset(page_cache.key_for(thing) for thing in dependencies)
-            kept[key] = page_cache.Kept(html, shown, None)
-    cards = []
-    for key in keys:
-        if key in kept:  # not when the article was deleted since the list was read
-            page_cache.shows(request, kept[key])
-            cards.append(mark_safe(kept[key].value))  # rendered by our own template
-    return cards
+    names = {
+        pk: f"card:{pk}:{variant['heading_level']}:{int(variant['large'])}"
+        for pk, variant in variants.items()
+    }
+    wanted = [(names[pk], _card_read_by(pk)) for pk in article_ids]
+    by_name = {name: pk for pk, name in names.items()}
+
+    def render(missing):
+        articles = Article.objects.for_listing().filter(pk__in=[by_name[name] for name in missing])
+        return {names[article.pk]: _card(request, article, variants[article.pk])
+                for article in articles}  # fmt: skip
+
+    found = fragments.cached_many(request, wanted, render)
+    # Not when the article was deleted since the list was read.
+    return [mark_safe(found[names[pk]]) for pk in article_ids if names[pk] in found]
+
+
+def _card(request, article, variant):
+    def render():
+        cache_tags.add(request, *card_tags(article))
+        return render_to_string(TEMPLATE, {"article": article, **variant})
+
+    return render
 
 
 def article_content(request, article):
@@ -82,4 +97,7 @@ def article_content(request, article):
 
     if not article.is_public:
         return render()
-    return page_cache.fragment(request, f"article-page:{article.pk}", render)
+    fragments.prefetch(request, article_page_tags(article))  # the comment threads' too
+    return fragments.cached(
+        request, f"article-page:{article.pk}", article_content_tags(article), render
+    )

@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from core.page_cache import depends_on, key_for
+from core.cache_tags import add, tag_for
 from core.pagination import kept_page, paginate
 
-from .caching import LISTING, TAGS, next_publication, page_key
-from .fragments import article_content
+from .caching import LISTING, TOPICS, next_publication, page_key
+from .fragments import article_content, prefetch_cards
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
 from .structured_data import person_json_ld
@@ -21,11 +21,11 @@ def can_preview(user):
 
 
 def listing_page(request, articles, collection, name=None, alongside=None):
-    """A page of a list of published articles (ids, in order), kept in the page cache until the
-    list changes (``collection`` is stamped) or a scheduled article goes live; the cards
-    themselves are kept rendered (articles.fragments)."""
+    """A page of a list of published articles (ids, in order), kept until the list changes
+    (``collection`` changes) or a scheduled article goes live; the cards themselves are kept
+    rendered (articles.fragments)."""
     return kept_page(
-        request, name or key_for(collection), articles, collection,
+        request, name or tag_for(collection), articles, collection,
         valid_until=lambda: next_publication(request), alongside=alongside,
     )  # fmt: skip
 
@@ -38,6 +38,7 @@ def home(request):
     page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home",
                         alongside={"featured": featured})  # fmt: skip
     context = {"page": page, "featured": page.alongside["featured"] if page.number == 1 else []}
+    prefetch_cards(request, [*context["featured"], *page.object_list])
     return render(request, "articles/home.html", context)
 
 
@@ -76,7 +77,7 @@ def tag_list(request):
     tags = Tag.objects.annotate(
         article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
     ).filter(article_count__gt=0)
-    depends_on(request, TAGS, LISTING)
+    add(request, TOPICS, LISTING)
     return render(request, "articles/tag_list.html", {"tags": tags})
 
 
@@ -100,7 +101,7 @@ def author_detail(request, slug):
 @require_safe
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
-    depends_on(request, page_key(page.slug))
+    add(request, page_key(page.slug))
     return render(request, "articles/page_detail.html", {"page": page})
 
 

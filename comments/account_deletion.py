@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from accounts.signals import account_deleting
 
-from . import moderation, section_cache
+from . import caching, moderation
 from .models import Comment
 
 
@@ -16,7 +16,7 @@ def settle_comments_of_deleted_account(sender, user, **kwargs):
     comments = Comment.objects.filter(author=user).select_related("article")
     count = comments.count()
     for article_id in set(comments.values_list("article_id", flat=True)):
-        section_cache.changed(article_id)  # their name on these pages becomes "Former member"
+        caching.changed(article_id)  # their name on these pages becomes "Former member"
     if not count:
         return ""
     noun = "comment" if count == 1 else "comments"

@@ -8,12 +8,14 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from core.page_cache import changed
+        from articles.caching import ARTICLE_PAGE_PARTS
+        from core.cache_tags import changed
 
         from . import account_deletion  # noqa: F401  (connects its receiver)
+        from .caching import SETTINGS, fragment_tags
         from .models import ModerationSettings
-        from .section_cache import SETTINGS
 
+        ARTICLE_PAGE_PARTS.append(fragment_tags)
         # The numbers on the Comments Policy page and under the comment form.
         post_save.connect(
             lambda sender, instance, **kwargs: changed(SETTINGS),

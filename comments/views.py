@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from articles.caching import page_key
 from articles.models import Article, Author, Page
 from articles.views import render_article
-from core.page_cache import depends_on
+from core.cache_tags import add
 
-from . import moderation, section_cache
+from . import caching, moderation
 from .forms import CommentForm, EditCommentForm, FlagForm, PreferencesForm
 from .models import Comment
 from .policy import MAX_DEPTH, Outcome
@@ -152,6 +152,6 @@ def comments_policy(request):
     """The editors' Comments Policy page, followed by the rules in numbers read from the live
     moderation settings, so the page never states a limit the site no longer applies."""
     page = get_object_or_404(Page, slug=POLICY_PAGE_SLUG)
-    depends_on(request, page_key(page.slug), section_cache.SETTINGS)
+    add(request, page_key(page.slug), caching.SETTINGS)
     context = {"page": page, "rules": moderation.current_rules(), "max_depth": MAX_DEPTH}
     return render(request, "comments/policy_page.html", context)

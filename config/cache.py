@@ -3,7 +3,9 @@
 django-redis can ignore connection errors, but "ignored" means every ``add`` fails, and
 django-allauth's rate limiter then cannot take its lock and answers 429 to every login. Here a
 failed Redis call switches the process to a local-memory cache for ``RETRY_AFTER`` seconds, so
-pages, logins and rate limits keep working (per process) until Redis is back.
+pages, logins and rate limits keep working (per process) until Redis is back. Rendered
+fragments are safe in the stand-in too: their keys carry generations kept in the database
+(core/fragments.py), so a change made meanwhile on another server is never hidden.
 """
 
 import logging
@@ -38,17 +40,6 @@ class FailoverRedisCache(RedisCache):
         logger.warning("Redis unreachable (%s); using a local cache for %ss.", error,
                        self.RETRY_AFTER)  # fmt: skip
         self._redis_down_until = time.monotonic() + self.RETRY_AFTER
-
-    def on_redis(self, operation, default=None):
-        """``operation(client)`` with the redis-py client itself, for what the cache API cannot
-        say (a script: core/kept_entries.py); ``default`` while Redis is unreachable."""
-        if self.redis_is_down:
-            return default
-        try:
-            return operation(self.client.get_client(write=True))
-        except FAILURES as error:
-            self.went_down(error)
-            return default
 
 
 def _with_failover(name):

@@ -5,8 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.caching import FEEDS
 from articles.sitemaps import SITEMAPS
 from core import views as core_views
+from core.cache_tags import tagged
 
 # One login for everyone: the admin's own login form would skip allauth's rate limits and
 # "remember me", so /admin/login/ sends people to the site's login page instead.
@@ -18,7 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", tagged(FEEDS)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon),
     path("", include("comments.urls")),

@@ -15,11 +15,11 @@ class CoreConfig(AppConfig):
         # After django.contrib.sites creates its default row (example.com), correct it.
         sites = apps.get_app_config("sites")
         post_migrate.connect(sync_site, sender=sites, dispatch_uid="core.sync_site")
-        # A deploy runs migrate: pages kept by the old code (templates, settings) are stale.
+        # A deploy runs migrate: pages cached from the old code (templates, settings) are stale.
         post_migrate.connect(purge_pages, sender=self, dispatch_uid="core.purge_pages")
 
 
 def purge_pages(**kwargs):
-    from .page_cache import purge_all
+    from .cache_tags import purge_all
 
     purge_all()

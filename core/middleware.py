@@ -6,7 +6,10 @@ from dataclasses import replace
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
+
+from . import cache_tags
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -35,7 +38,9 @@ class PrivatePagesMiddleware:
     page for a logged-in user (their own pending comments, their name, the moderation queue),
     and the account and moderation areas whatever the visitor. Nothing private is ever kept by
     a browser's back-forward cache, a proxy or a CDN. Public pages that set no cookie get
-    ``public`` with ``settings.PUBLIC_CACHE_CONTROL``."""
+    ``public``: browsers revalidate them (``ETag``, 304), and those whose cache tags are known
+    (core/cache_tags.py) carry them for the edge, which may keep them ``settings.EDGE_MAX_AGE``
+    seconds because every change purges them; the rest only ``settings.PUBLIC_CACHE_CONTROL``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -63,12 +68,27 @@ class PrivatePagesMiddleware:
                 part for part in response["Cache-Control"].split(", ") if part != "public"
             )
         elif self.is_shareable(request, response):
-            # The same page for every anonymous reader: browsers revalidate (ETag, 304), shared
-            # caches (a CDN, an nginx micro-cache) may keep it briefly.
-            patch_cache_control(response, public=True, **settings.PUBLIC_CACHE_CONTROL)
+            tags = cache_tags.of(request)
+            if tags:
+                self.tag(request, response, tags)
+            else:
+                patch_cache_control(response, public=True, **settings.PUBLIC_CACHE_CONTROL)
             if not response.streaming and not response.has_header("ETag"):
                 set_response_etag(response)  # for HEAD too (`curl -I`), not only GET
         return response
+
+    @staticmethod
+    def tag(request, response, tags):
+        """The same page for every anonymous reader, purged by tag: the edge keeps it long."""
+        max_age = settings.EDGE_MAX_AGE
+        expires = request.__dict__.get("cache_expires")
+        if expires is not None:  # a scheduled article goes live then
+            max_age = max(0, min(max_age, int((expires - timezone.now()).total_seconds())))
+        tags = sorted({cache_tags.SITE, *tags})
+        response["Surrogate-Key"] = " ".join(tags)
+        response["Cache-Tag"] = ",".join(tags)
+        response["Surrogate-Control"] = f"max-age={max_age}"
+        patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
 
 
 class RejectNulBytesMiddleware:

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.caching import LISTING, TAGS
+from articles.caching import FEEDS, HEADLINES, LISTING, TOPICS
 from articles.models import Article, Revision
 from articles.revisions import snapshot
 from articles.search import refresh_index
-from core.page_cache import changed
+from core.cache_tags import changed
 
 from . import loader as demo_content
 
@@ -27,7 +27,7 @@ def load_test_articles(count, *, authors, tags, editor):
         _insert(numbers, author_list, tag_list, editor, base)
     if count:
         # Bulk inserts send no signals: every list and topic page shows the new articles.
-        changed(LISTING, TAGS, *author_list, *tag_list)
+        changed(LISTING, TOPICS, HEADLINES, FEEDS, *author_list, *tag_list)
     return count
 
 

@@ -17,7 +17,7 @@ class ReviewsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from articles.models import Author
-        from core.page_cache import changed
+        from core.cache_tags import changed
 
         from .models import MedicalReview
         from .public import dependency

@@ -1,5 +1,6 @@
 """What readers see of medical review: the review line, JSON-LD, and a reviewer's articles."""
 
+from articles.caching import extras_tag
 from core.site import absolute_url
 
 from .freshness import add_months
@@ -7,8 +8,9 @@ from .models import MedicalReview
 
 
 def dependency(article_id):
-    """The page cache key of what readers see of an article's reviews (core/page_cache.py)."""
-    return f"reviews:{article_id}"
+    """The cache tag of what readers see of an article's reviews (the review line, JSON-LD):
+    part of the article page's own fragment (articles.caching.extras_tag)."""
+    return extras_tag(article_id)
 
 
 def latest_review(article):

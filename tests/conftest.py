@@ -1,5 +1,6 @@
 """Personas and shared fixtures; the builders they use live in tests/factories.py."""
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -127,6 +128,29 @@ def full_article(author, editor):
 
 
 @pytest.fixture
+def redis_cache(settings):
+    """Redis as the shared cache, as in production, under a key prefix of this test's own: test
+    runs sharing one Redis never see each other's keys (never FLUSHDB). Skipped without Redis."""
+    import uuid
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip("Redis is not running")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": {"BACKEND": "config.cache.FailoverRedisCache",
+                                   "LOCATION": url, "KEY_PREFIX": prefix}}  # fmt: skip
+    yield client
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture
 def dead_redis(settings):
     """Redis as the shared cache, pointing at a port where nothing listens."""
     settings.CACHES = {
@@ -158,7 +182,10 @@ def queued_email(settings, monkeypatch):
     settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "email", "purge"],
+        }
     }
     return settings
 

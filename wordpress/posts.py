@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Page
 from articles.revisions import save_article
-from comments import section_cache
+from comments import caching
 from comments.models import Comment
 from comments.policy import MAX_DEPTH
 from core.sanitizer import clean_plain_text, normalize_comment_text, render_comment
@@ -178,7 +178,7 @@ def import_comments(importer, article, comments):
                                         email=data["email"][:254]))  # fmt: skip
         report.created["comment"] += len(batch)
     ImportedItem.objects.bulk_create(records)
-    section_cache.changed(article.pk)  # bulk inserts skip Comment.save
+    caching.changed(article.pk)  # bulk inserts skip Comment.save
 
 
 def new_comment(report, article, parent, data, body, status):

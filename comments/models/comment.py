@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article
 from core.sanitizer import render_comment
 
-from .. import section_cache
+from .. import caching
 from ..policy import MAX_DEPTH, in_edit_window
 from .flag import Flag
 
@@ -155,7 +155,7 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment(self.body)
-        section_cache.changed(self.article_id)
+        caching.changed(self.article_id)
         if self.parent_id and self.parent:
             self.thread_id = self.parent.thread_id or self.parent_id
             self.depth = self.parent.depth + 1

@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.models import EDITORS_GROUP
 from core.sanitizer import normalize_comment_text
 
-from .. import notifications, section_cache
+from .. import caching, notifications
 from ..models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
 from ..policy import (
     Commenter,
@@ -259,7 +259,7 @@ def flag(comment, user, reason, note=""):
     open_flags = comment.flags.filter(dismissed_at__isnull=True).count()
     if open_flags >= threshold:
         Comment.objects.filter(pk=comment.pk).update(status=Status.PENDING, hidden_by_flags=True)
-        section_cache.changed(comment.article_id)
+        caching.changed(comment.article_id)
         comment.status, comment.hidden_by_flags = Status.PENDING, True
         log(Action.AUTO_HIDE, comment=comment, rule="flag_threshold",
             reason=f"{open_flags} reader flags.", from_status=Status.APPROVED,

@@ -2,18 +2,18 @@
 
 The articles app knows nothing of comments; its template loads this tag, and a view that
 re-renders the article with a refused comment passes ``comment_form`` in the page's context.
-Threads that many readers see alike come from ``comments.section_cache``.
+Threads that many readers see alike are rendered once per change (``comments.caching``).
 """
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from comments import section_cache
+from comments import caching
 from comments.forms import CommentForm
 from comments.moderation import current_rules
 from comments.threads import form_context, thread_context
-from core.page_cache import depends_on, started
+from core import cache_tags, fragments
 
 register = template.Library()
 
@@ -22,12 +22,12 @@ register = template.Library()
 def comment_section(context, article):
     request = context["request"]
     user = context.get("user", request.user)
-    depends_on(request, section_cache.dependency(article.pk), section_cache.SETTINGS)
+    cache_tags.add(request, caching.thread_tag(article.pk), caching.SETTINGS)
     page = request.GET.get("comments-page", "1")[:6]
     page = page if page.isascii() and page.isdigit() else "1"  # as the paginator reads it
     replying = bool(request.GET.get("replyto")) or "comment_form" in context
-    audience = section_cache.audience(user, article)
-    if audience == section_cache.ANONYMOUS and not replying:
+    audience = caching.audience(user, article)
+    if audience == caching.ANONYMOUS and not replying:
         # The whole section is the same for every anonymous reader of this comments page.
         render = lambda: _section(context, article, page, current_rules())  # noqa: E731
         return _shared(request, article, page, audience, render)
@@ -45,10 +45,8 @@ def comment_section(context, article):
 
 
 def _shared(request, article, page, audience, render):
-    html = section_cache.get(article, page, audience)
-    if html is None:
-        html = render()
-        section_cache.put(article, page, audience, html, started(request))
+    name = f"comment-section:{audience}:{article.pk}:{page}"
+    html = fragments.cached(request, name, caching.fragment_tags(article), render)
     return mark_safe(html)  # rendered by our own templates
 
 

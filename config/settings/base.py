@@ -50,9 +50,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Anonymous readers get a kept page before sessions, users or views are touched; first, so
-    # that a kept page carries every header the others add (see core/page_cache.py).
-    "core.kept_pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -101,26 +98,33 @@ ADMIN_CSP_UPDATE = {
 # Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4
 # activates its editing iframe with an inline script it writes itself.
 CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
-# Anonymous public pages: browsers revalidate every time (cheap with the ETag); a shared cache
-# in front (CDN, nginx micro-cache) may serve a page for PUBLIC_S_MAXAGE seconds, and a little
-# longer while it fetches a fresh copy.
+# Anonymous public pages: browsers revalidate every time (cheap with the ETag). A page that
+# declared its cache tags (core/cache_tags.py) may be kept by the edge (Varnish, a CDN) for
+# EDGE_MAX_AGE seconds, because every change purges exactly the pages it touched; any other
+# public response only for PUBLIC_S_MAXAGE seconds.
 PUBLIC_CACHE_CONTROL = {
     "max_age": env_int("PUBLIC_MAX_AGE", 0),
     "s_maxage": env_int("PUBLIC_S_MAXAGE", 60),
     "stale_while_revalidate": env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30),
 }
-# The whole-page cache for anonymous readers (core/page_cache.py): on wherever the cache is shared
-# (Redis), because a purge must reach every app server. Entries are purged exactly when what
-# they show changes; PAGE_CACHE_SECONDS only bounds how long unvisited pages take memory.
-PAGE_CACHE = env_bool("PAGE_CACHE", bool(env_str("REDIS_URL", "")))
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
-# Seconds app servers' clocks may disagree: a page rendered this soon after a change to what it
-# shows is not kept (it might predate the change on another server's clock).
-PAGE_CACHE_CLOCK_SKEW = env_int("PAGE_CACHE_CLOCK_SKEW_MS", 1000) / 1000
-PAGE_CACHE_QUERY_PARAMS = ["page"]  # other query strings are rendered, never kept
-# Bytes of kept values each process also holds in memory, so that a fresh entry it has read
-# before costs Redis only the freshness check (core/kept_entries.py).
-PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
+EDGE_MAX_AGE = env_int("EDGE_MAX_AGE", 60 * 60 * 24)
+# Purging the edge by cache tag (core/purge.py), through the task queue: a comma-separated list
+# of backends (varnish, fastly, cloudflare); empty = no edge in front.
+CACHE_PURGE = env_list("CACHE_PURGE", [])
+CACHE_PURGE_REPEAT_SECONDS = env_int("CACHE_PURGE_REPEAT_SECONDS", 5)
+CACHE_PURGE_TIMEOUT = env_int("CACHE_PURGE_TIMEOUT", 10)
+VARNISH_PURGE_URL = env_list("VARNISH_PURGE_URL", [])
+VARNISH_SOFT_PURGE = env_bool("VARNISH_SOFT_PURGE", False)
+FASTLY_API_URL = env_str("FASTLY_API_URL", "https://api.fastly.com")
+FASTLY_SERVICE_ID = env_str("FASTLY_SERVICE_ID", "")
+FASTLY_API_TOKEN = env_str("FASTLY_API_TOKEN", "")
+FASTLY_SOFT_PURGE = env_bool("FASTLY_SOFT_PURGE", False)
+CLOUDFLARE_API_URL = env_str("CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
+CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
+# How long a fragment (core/fragments.py) may take cache memory once nothing reads it; a change
+# makes it unreachable at once whatever this says.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60 * 6)
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
 
@@ -222,7 +226,7 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "email"],
+        "QUEUES": ["default", "email", "purge"],
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")

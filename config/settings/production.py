@@ -14,9 +14,8 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
 DEBUG = False
 IS_PRODUCTION = True
 SITE_DOMAIN = env_str("SITE_DOMAIN")  # required: the public domain, e.g. news.example.org
-# Required: kept pages and the kept parts of pages (core/page_cache.py) must be shared by every
-# app server and worker, or one would go on showing what another has changed. (base.py builds
-# CACHES from it.)
+# Required: sessions' rate limits (allauth) and rendered fragments (core/fragments.py) are
+# shared by every app server and worker through it. (base.py builds CACHES from it.)
 env_str("REDIS_URL")
 SITE_SCHEME = env_str("SITE_SCHEME", "https")
 SITE_URL = f"{SITE_SCHEME}://{SITE_DOMAIN}"

@@ -14,7 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # database backend and run the worker (tests/test_email_queue.py).
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-                     "QUEUES": ["default", "email"]}}  # fmt: skip
+                     "QUEUES": ["default", "email", "purge"]}}  # fmt: skip
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
@@ -24,6 +24,3 @@ WHITENOISE_AUTOREFRESH = True  # serve static files straight from the apps, as r
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Persistent connections would outlive the live server's thread and block dropping the test DB.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
-# The page cache is tested on its own (tests/test_page_cache.py), where it is switched on.
-PAGE_CACHE = False
-PAGE_CACHE_CLOCK_SKEW = 0  # one process, one clock

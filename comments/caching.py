@@ -1,0 +1,47 @@
+"""The cache tags of the comments app (core/cache_tags.py), and who sees an article's comment
+threads alike, so they are rendered once per change and shared (core/fragments.py).
+
+Rendering hundreds of threaded comments is most of an article page's cost. Two kinds of reader
+see the same threads: every anonymous reader (who also sees the same whole comment section), and
+every logged-in reader who has neither commented on the article nor flagged one of its comments
+(their threads show Reply and Flag links, and no pending comment of their own). Anyone else, the
+commenters of this article, get threads rendered for them alone.
+"""
+
+from django.db.models import Q
+
+from core import cache_tags
+
+ANONYMOUS, MEMBER = "anonymous", "member"
+SETTINGS = "comment-settings"  # the moderation settings, edited by staff in the admin
+
+
+def thread_tag(article_id):
+    """The tag of every page and fragment showing this article's comments."""
+    return f"comments-{article_id}"
+
+
+def changed(article_id):
+    """Call when a change to this article's comments is saved."""
+    cache_tags.changed(thread_tag(article_id))
+
+
+def audience(user, article):
+    """Which shared rendering ``user`` sees, or None when their threads are their own."""
+    from .models import Comment  # the models module calls changed() above
+
+    if not user.is_authenticated:
+        return ANONYMOUS
+    takes_part = (
+        Comment.objects.filter(article=article)
+        .filter(Q(author=user) | Q(flags__user=user))
+        .exists()
+    )
+    return None if takes_part else MEMBER
+
+
+def fragment_tags(article):
+    """What shared threads are read by: the comments, the moderation settings, the article and
+    its author (the "author" badge)."""
+    return [thread_tag(article.pk), SETTINGS, cache_tags.tag_for(article),
+            f"author-{article.author_id}"]  # fmt: skip

@@ -1,0 +1,99 @@
+"""Parts of pages rendered once per change and shared by every request that shows them (article
+cards, the article page without its comments, comment threads, the ids of a list page), kept
+with Django's cache API under versioned keys.
+
+A fragment names the cache tags it shows before it is read (``cached("card:12", ["article-12",
+"topics"], render)``); its key is made of those tags' current generations, kept in the database
+(``core.models.CacheGeneration``) and bumped by ``cache_tags.changed()`` in the same transaction
+as the change. So a fragment read after a change committed is always one rendered after it, on
+every server: a cache that was unreachable, a process that exited or a local-memory stand-in
+(config/cache.py) can never bring an old one back. A fragment rendered from old rows while a
+change commits is stored under the old generations it read first, where nobody looks again.
+
+The fragment keeps the tags its rendering declared (``cache_tags.add``) and adds them to the page
+that shows it, so the page's ``Surrogate-Key`` is exact whether the fragment was rendered or read.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import cache_tags
+from .models import CacheGeneration
+
+PREFIX = "fragment:"
+
+
+def generations(tags, request=None):
+    """``{tag: generation}`` for these tags and the site's, in one query (none for the tags
+    ``prefetch`` already read for ``request``)."""
+    tags = {cache_tags.SITE, *tags}
+    known = request.__dict__.get("cache_generations", {}) if request is not None else {}
+    wanted = tags - known.keys()
+    found = dict(CacheGeneration.objects.filter(tag__in=wanted).values_list("tag", "generation"))
+    return {tag: known[tag] if tag in known else found.get(tag, "0") for tag in tags}
+
+
+def prefetch(request, tags):
+    """Read the generations of every fragment a page will show in one query, before its first
+    fragment. Only for GET and HEAD: a request that changes something reads them afresh."""
+    if request.method in ("GET", "HEAD"):
+        known = request.__dict__.get("cache_generations", {})
+        request.cache_generations = {**known, **generations(tags, request)}
+
+
+def bump(tags):
+    """New generations for these tags, in the current transaction (one statement)."""
+    rows = [CacheGeneration(tag=tag, generation=secrets.token_hex(8)) for tag in sorted(tags)]
+    CacheGeneration.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["tag"], update_fields=["generation"]
+    )
+
+
+def key(name, tags, current):
+    versions = "|".join(f"{tag}={current[tag]}" for tag in sorted({cache_tags.SITE, *tags}))
+    return f"{PREFIX}{name}:{hashlib.blake2b(versions.encode(), digest_size=12).hexdigest()}"
+
+
+def cached(request, name, tags, render):
+    """``render()``, kept under ``name`` until one of ``tags`` changes; the page for ``request``
+    shows what the rendering declared."""
+    return cached_many(request, [(name, tags)], lambda names: {name: render})[name]
+
+
+def cached_many(request, wanted, render):
+    """Several fragments in one query (their generations) and one cache read (their values):
+    ``wanted`` is ``[(name, tags), …]``; ``render(names)`` returns ``{name: render_one}`` for
+    those not kept, each ``render_one()`` giving the value (names it leaves out, e.g. an article
+    deleted meanwhile, are left out of the result too). Returns ``{name: value}``. A fragment
+    whose rendering declared an expiry (``cache_tags.expires``) is not used after it."""
+    current = generations({tag for _, tags in wanted for tag in tags}, request)
+    keys = {name: key(name, tags, current) for name, tags in wanted}
+    kept = cache.get_many(list(keys.values()))
+    now = timezone.now()
+    found, missing = {}, []
+    for name, fragment_key in keys.items():
+        entry = kept.get(fragment_key)
+        if isinstance(entry, tuple) and len(entry) == 3 and (entry[2] is None or entry[2] > now):
+            value, tags, expires = entry
+            cache_tags.add(request, *tags)
+            cache_tags.expires(request, expires)
+            found[name] = value
+        else:
+            missing.append(name)
+    if missing:
+        fresh = {}
+        for name, render_one in render(missing).items():
+            with cache_tags.collecting(request) as shown:
+                value = render_one()
+            found[name] = value
+            if shown.expires is None:
+                fresh[keys[name]] = (value, shown.tags, None)
+            elif (timeout := (shown.expires - now).total_seconds()) > 0:
+                cache.set(keys[name], (value, shown.tags, shown.expires),
+                          min(timeout, settings.FRAGMENT_CACHE_SECONDS))  # fmt: skip
+        cache.set_many(fresh, settings.FRAGMENT_CACHE_SECONDS)
+    return found

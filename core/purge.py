@@ -1,0 +1,134 @@
+"""Purging the edge by cache tag, durably, through the task queue.
+
+Every change queues, once it commits, one purge of exactly the tags it touched for each backend
+in ``settings.CACHE_PURGE`` (Varnish with xkey, Fastly, Cloudflare; none by default), and the
+same purge again ``CACHE_PURGE_REPEAT_SECONDS`` later: a page that was being rendered from the
+old rows while the change committed may have reached the edge after the first purge. A purge the
+edge refuses or cannot take (down, a timeout, an error) is retried with growing pauses until it
+succeeds, by the worker (``db_worker``), so no change stays stale because the process that made
+it exited. Backends are independent: one edge being down delays only its own purges.
+"""
+
+import json
+import logging
+import urllib.request
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "purge"
+
+
+class PurgeFailed(Exception):
+    pass
+
+
+def _send(method, url, *, headers, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=settings.CACHE_PURGE_TIMEOUT) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        raise PurgeFailed(f"{method} {url} answered {error.code}") from error
+    except (OSError, ValueError) as error:
+        raise PurgeFailed(f"{method} {url} failed: {error}") from error
+
+
+def _chunks(tags, size):
+    tags = sorted(tags)
+    return [tags[start : start + size] for start in range(0, len(tags), size)]
+
+
+class Varnish:
+    """``PURGE`` with an ``xkey-purge`` (or, with ``VARNISH_SOFT_PURGE``, ``xkey-softpurge``)
+    header to every address in ``VARNISH_PURGE_URL`` (comma-separated: one per Varnish server);
+    deploy/varnish/default.vcl answers it from the app servers only."""
+
+    def purge(self, tags):
+        urls = settings.VARNISH_PURGE_URL
+        if not urls:
+            raise ImproperlyConfigured("CACHE_PURGE names varnish but VARNISH_PURGE_URL is empty.")
+        header = "xkey-softpurge" if settings.VARNISH_SOFT_PURGE else "xkey-purge"
+        for url in urls:
+            for chunk in _chunks(tags, 100):  # Varnish limits a header to 8 KB
+                _send("PURGE", url.rstrip("/") + "/", headers={header: " ".join(chunk)})
+
+
+class Fastly:
+    """Fastly's purge by surrogate key (``POST /service/<id>/purge``, 256 keys a request)."""
+
+    def purge(self, tags):
+        url = f"{settings.FASTLY_API_URL.rstrip('/')}/service/{settings.FASTLY_SERVICE_ID}/purge"
+        headers = {"Fastly-Key": settings.FASTLY_API_TOKEN, "Accept": "application/json"}
+        if settings.FASTLY_SOFT_PURGE:
+            headers["Fastly-Soft-Purge"] = "1"
+        for chunk in _chunks(tags, 256):
+            _send("POST", url, headers=headers, body={"surrogate_keys": chunk})
+
+
+class Cloudflare:
+    """Cloudflare's purge by cache tag (``POST /zones/<id>/purge_cache``, 30 tags a request)."""
+
+    def purge(self, tags):
+        url = (
+            f"{settings.CLOUDFLARE_API_URL.rstrip('/')}/zones/{settings.CLOUDFLARE_ZONE_ID}"
+            "/purge_cache"
+        )
+        headers = {"Authorization": f"Bearer {settings.CLOUDFLARE_API_TOKEN}"}
+        for chunk in _chunks(tags, 30):
+            _status, body = _send("POST", url, headers=headers, body={"tags": chunk})
+            try:
+                success = json.loads(body).get("success")
+            except (ValueError, AttributeError):
+                success = False
+            if not success:
+                raise PurgeFailed(f"Cloudflare refused the purge: {body[:200]!r}")
+
+
+BACKENDS = {"varnish": Varnish, "fastly": Fastly, "cloudflare": Cloudflare}
+
+
+def retry_delay(attempt):
+    """1, 2, 4 … seconds, at most a minute, between attempts at one purge."""
+    return timedelta(seconds=min(2 ** (attempt - 1), 60))
+
+
+@task(queue_name=QUEUE)
+def purge_tags(backend, tags, attempt=1):
+    """Purge ``tags`` at one edge; on failure the next attempt is queued before this one fails."""
+    try:
+        BACKENDS[backend]().purge(tags)
+    except Exception:
+        logger.warning("Purge of %d tags at %s failed (attempt %s); will retry.", len(tags),
+                       backend, attempt, exc_info=True)  # fmt: skip
+        _enqueue(backend, tags, after=retry_delay(attempt), attempt=attempt + 1)
+        raise
+    return len(tags)
+
+
+def _enqueue(backend, tags, *, after=None, attempt=1):
+    run = purge_tags
+    if after is not None:
+        if not run.get_backend().supports_defer:
+            return  # this task backend cannot wait (the tests' immediate one)
+        run = run.using(run_after=timezone.now() + after)
+    run.enqueue(backend, tags, attempt)
+
+
+def queue(tags):
+    """One purge of ``tags`` at every configured edge now, and again a little later."""
+    tags = sorted(tags)
+    for backend in settings.CACHE_PURGE:
+        if backend not in BACKENDS:
+            raise ImproperlyConfigured(f"Unknown CACHE_PURGE backend {backend!r}.")
+        _enqueue(backend, tags)
+        if settings.CACHE_PURGE_REPEAT_SECONDS:
+            _enqueue(backend, tags, after=timedelta(seconds=settings.CACHE_PURGE_REPEAT_SECONDS))
