@@ -1,10 +1,13 @@
-"""`make bench`: the site under gunicorn and wrk, every figure beside the framework floor.
+"""`make bench`: the site behind the shipped Varnish, under gunicorn and wrk, every figure beside
+the framework floor and, through Varnish, beside nginx serving the same bytes as a static file.
 
-Seeds a separate PostgreSQL database (1,000 articles, one with 300 threaded comments), serves
-the site with production settings (2 gunicorn workers) and a one-view Django app the same way,
-loads each page with wrk, and prints requests per second, latency, SQL queries, bytes and the
-ratio to the floor measured right before it; then grows a copy of the site to 20,000 articles and
-loads each page on both copies in turn. Figures only: nothing here passes or fails.
+Seeds a separate PostgreSQL database (1,000 articles, one with 300 threaded comments), serves the
+site with production settings (2 gunicorn workers, the task worker beside them, purges to Varnish
+on every change), the shipped VCL in varnishd in front, and a one-view Django app the same way;
+loads each page with wrk and prints requests per second, latency, SQL queries, bytes and the
+ratios; then comment POSTs from 8 writers, the purge latency (an editor's save to the first fresh
+page through Varnish), and two app servers behind nginx. With ``BENCH_20K=1``, a copy grown to
+20,000 articles is measured beside it. Figures only: nothing here passes or fails.
 """
 
 import json
@@ -12,20 +15,23 @@ import os
 import re
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import NamedTuple
 
-from bench import cluster
+from bench import cluster, edge
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DATABASE = "healthnews_bench"
 DURATION = os.environ.get("BENCH_SECONDS", "10")
-COLD_PORT, FLOOR_PORT, WARM_PORT = 8101, 8102, 8103
+PURGE_ROUNDS = int(os.environ.get("BENCH_PURGE_ROUNDS", "40"))
+APP_PORT, FLOOR_PORT, VARNISH_PORT, STATIC_PORT, UNTUNED_PORT = 8101, 8102, 8120, 8121, 8122
 NGINX_PORT, SOLO_PORT, PAIR_PORT = 8110, 8111, 8112
 WRITERS = 8
 SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
@@ -37,16 +43,15 @@ def sh(*args, env=None, check=True, quiet=True):
 
 
 class Site(NamedTuple):
-    """One copy of the site: its database, its Redis database, its two servers' ports."""
+    """One copy of the site: its database, its Redis database, its app server's port."""
 
     database: str
     redis_db: int
-    cold_port: int
-    warm_port: int
+    port: int
 
 
-SMALL = Site(DATABASE, 5, COLD_PORT, WARM_PORT)  # 1,000 articles
-LARGE = Site(f"{DATABASE}_20k", 7, 8104, 8105)  # the same, grown to 20,000
+SMALL = Site(DATABASE, 5, APP_PORT)  # 1,000 articles
+LARGE = Site(f"{DATABASE}_20k", 7, 8104)  # the same, grown to 20,000
 
 
 def environment(settings="config.settings.production", site=SMALL, **extra):
@@ -61,6 +66,8 @@ def environment(settings="config.settings.production", site=SMALL, **extra):
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT="/tmp/healthnews-bench-media",
         DEBUG="0",
+        CACHE_PURGE="varnish",
+        VARNISH_PURGE_URL=f"http://127.0.0.1:{VARNISH_PORT}",
     )
     env.update(extra)
     return env
@@ -72,7 +79,11 @@ def prepare():
         sh("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start")
     if sh("redis-cli", "ping", check=False).returncode:
         sh("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--save", "")
-    missing = [tool for tool in ("wrk", "nginx") if sh("which", tool, check=False).returncode]
+    tools = {"wrk": "wrk", "nginx": "nginx", "varnishd": "varnish"}
+    missing = [package for tool, package in tools.items()
+               if sh("which", tool, check=False).returncode]  # fmt: skip
+    if not Path("/usr/share/doc/varnish-modules").exists():
+        missing.append("varnish-modules")  # vmod_xkey
     if missing:  # Debian's packages; a new machine has no package lists yet
         sh("apt-get", "update", "-qq")
         sh("apt-get", "install", "-y", "-qq", *missing)
@@ -95,6 +106,10 @@ def seed(articles, comments=0, site=SMALL):
     sh(PYTHON, "manage.py", "seed_demo", "--articles", str(articles), "--comments", str(comments),
        env=dev)  # fmt: skip
     seconds = time.monotonic() - started
+    # Seeding queued a purge for every change: no edge was there to take them.
+    sh(PYTHON, "-c", "import django;django.setup()\n"
+       "from django_tasks_db.models import DBTaskResult\n"
+       "DBTaskResult.objects.all().delete()", env=dev)  # fmt: skip
     # What autovacuum would soon do on a live site: fresh planner statistics.
     psql("VACUUM ANALYZE", site.database)
     psql("CHECKPOINT", site.database)
@@ -142,28 +157,34 @@ def _wrk_once(url, headers):
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, latency(50), latency(99), int(errors.group(1)) if errors else 0
+    failed = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    count = int(errors.group(1)) if errors else 0
+    count += sum(int(n) for n in failed.groups()) if failed else 0
+    return rate, latency(50), latency(99), count
 
 
-def page_facts(paths, page_cache, site=SMALL):
+def page_facts(paths, site=SMALL):
     """Per page, measured in-process with the served site's settings against the same database:
-    queries, bytes, how long it takes right after a change (every kept page and fragment stale),
-    and as it is served from then on (the median of 40: steadier than wrk on a shared machine)."""
+    queries, bytes, how long it takes right after a change (Django's cache emptied: no fragment
+    kept), and as it is served from then on with its fragments kept (the median of 40: steadier
+    than wrk on a shared machine)."""
     script = (
         "import json,statistics,sys,time\n"
+        "from django.core.cache import cache\n"
         "from django.db import connection\n"
         "from django.test import Client\n"
         "from accounts.models import User\n"
-        "from core.page_cache import purge_all\n"
         "out={}\n"
         "for name, path, user in json.loads(sys.argv[1]):\n"
         "    c=Client(HTTP_HOST='127.0.0.1')\n"
         "    if user: c.force_login(User.objects.get(username=user))\n"
         "    times=[]\n"
         "    for _ in range(7):\n"
-        "        purge_all(); started=time.perf_counter(); c.get(path)\n"
+        "        cache.clear(); started=time.perf_counter(); c.get(path)\n"
         "        times.append((time.perf_counter()-started)*1000)\n"
-        "    time.sleep(1.2); c.get(path)  # kept once the clock-skew margin has passed\n"
+        "    c.get(path)\n"
         "    queries=[]\n"
         "    def counted(execute, *args): queries.append(1); return execute(*args)\n"
         "    with connection.execute_wrapper(counted): r=c.get(path)\n"
@@ -175,7 +196,7 @@ def page_facts(paths, page_cache, site=SMALL):
         "               statistics.median(served)]\n"
         "print(json.dumps(out))\n"
     )
-    env = environment(site=site, PAGE_CACHE=str(int(page_cache)))
+    env = environment(site=site)
     result = sh(PYTHON, "-c", f"import django,os;django.setup();exec({script!r})",
                 json.dumps(paths), env=env)  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -223,6 +244,63 @@ def targets():
     return dict(zip(keys, django(code).split(), strict=True))
 
 
+def floor_rate():
+    return wrk(f"http://127.0.0.1:{FLOOR_PORT}/")[0]
+
+
+def public_pages(t):
+    return [
+        ("home", "/"),
+        ("tag", t["tag"]),
+        (f"article ({t['few_n']} comments)", t["few"]),
+        (f"article ({t['big_n']} comments)", t["big"]),
+    ]
+
+
+def measure_edge(t):
+    """Warm pages through Varnish, each beside nginx serving the bytes Varnish served (the
+    physical limit) and the floor, all three measured together."""
+    bodies = {}
+    for number, (_name, path) in enumerate(public_pages(t)):
+        url = f"http://127.0.0.1:{VARNISH_PORT}{path}"
+        for _ in range(20):  # kept, and not purged since
+            with urllib.request.urlopen(url) as response:
+                bodies[f"page{number}"] = body = response.read()
+                if response.headers["X-Cache"] == "HIT":
+                    break
+        else:
+            raise SystemExit(f"{path} is never a hit through Varnish")
+    stop_static = edge.start_static(STATIC_PORT, bodies)
+    rows = []
+    try:
+        for number, (name, path) in enumerate(public_pages(t)):
+            static = wrk(f"http://127.0.0.1:{STATIC_PORT}/page{number}.html")
+            result = wrk(f"http://127.0.0.1:{VARNISH_PORT}{path}")
+            floor = floor_rate()
+            rows.append((name, result, static[0], floor, len(bodies[f"page{number}"])))
+        untuned = edge.Varnish(UNTUNED_PORT, APP_PORT, tuned=False)
+        try:
+            untuned.start()
+            name, path = public_pages(t)[-1]
+            urllib.request.urlopen(f"http://127.0.0.1:{UNTUNED_PORT}{path}").read()
+            static = wrk(f"http://127.0.0.1:{STATIC_PORT}/page{len(rows) - 1}.html")
+            result = wrk(f"http://127.0.0.1:{UNTUNED_PORT}{path}")
+            rows.append((f"{name}, untuned", result, static[0], floor_rate(), len(body)))
+        finally:
+            untuned.stop()
+    finally:
+        stop_static()
+    print("\nThrough Varnish, warm (the shipped VCL, tuned parameters; wrk -t2 -c16), beside nginx")
+    print("serving the same bytes as a static file and the framework floor, measured together;")
+    print("untuned: the same VCL in a varnishd with default parameters:")
+    print(f"{'page':<30}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'KB':>7}{'static':>9}"
+          f"{'÷ static':>10}{'floor':>7}{'÷ floor':>9}")  # fmt: skip
+    for name, (rate, p50, p99, errors), static, floor, size in rows:
+        note = f"  ({errors} errors)" if errors else ""
+        print(f"{name:<30}{rate:>9.0f}{p50:>8.2f}{p99:>8.2f}{size / 1024:>7.1f}{static:>9.0f}"
+              f"{rate / static:>9.1%}{floor:>7.0f}{rate / floor:>8.0%}{note}")  # fmt: skip
+
+
 def table(rows, beside=None):
     extra = f"{'at 1k':>7}{'÷ 1k':>7}" if beside else ""
     print(f"{'page':<40}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'queries':>8}{'KB':>7}"
@@ -235,46 +313,33 @@ def table(rows, beside=None):
               f"{compared}{note}")  # fmt: skip
 
 
-def floor_rate():
-    return wrk(f"http://127.0.0.1:{FLOOR_PORT}/")[0]
-
-
-def measure(label, t, reader, site=SMALL, *, full=True, beside=None):
-    """One table. The floor is measured again right before each row: this shared machine's
-    speed drifts within minutes, and a ratio is only as good as the two figures being taken
-    together. With ``beside`` (another copy of the site), the same page is loaded there right
-    after, and the table compares the two rates."""
-    pages = [
-        ("home", "/", None),
-        ("tag", t["tag"], None),
-        ("author", t["author"], None),
-        (f"article ({t['few_n']} comments)", t["few"], None),
-        (f"article ({t['big_n']} comments)", t["big"], None),
-    ]
-    extra = [
-        (f"article ({t['big_n']}), logged in", t["big"], "reader"),
-        ("search", "/search/?q=headache", None),
-    ]
-    cold_pages = pages + (extra if full else [])
-    facts = {state: page_facts(listed, state == "warm", site)
-             for state, listed in (("cold", cold_pages), ("warm", pages))}  # fmt: skip
+def measure_cold(label, t, reader, site=SMALL, *, full=True, beside=None):
+    """Pages straight from gunicorn (no edge), their fragments kept: what a page costs when
+    Varnish has to fetch it, and what every logged-in reader gets. The floor is measured again
+    right before each row: this shared machine's speed drifts within minutes, and a ratio is
+    only as good as the two figures being taken together. With ``beside`` (another copy of the
+    site), the same page is loaded there right after, and the table compares the two rates."""
+    pages = [(name, path, None) for name, path in public_pages(t)]
+    pages.insert(2, ("author", t["author"], None))
+    if full:
+        pages += [
+            (f"article ({t['big_n']}), logged in", t["big"], "reader"),
+            ("search", "/search/?q=headache", None),
+        ]
+    facts = page_facts(pages, site)
     rows = []
-    for state, listed in (("cold", cold_pages), ("warm", pages)):
-        for name, path, user in listed:
-            headers = [f"Cookie: sessionid={reader}"] if user else []
-            urls = [f"http://127.0.0.1:{getattr(copy, state + '_port')}{path}"
-                    for copy in (site, beside) if copy]  # fmt: skip
-            if state == "warm":
-                for url in urls:
-                    _wrk_once(url, headers)  # fill the cache first
-            floor = floor_rate()
-            result = wrk(urls[0], headers)
-            small = wrk(urls[1], headers)[0] if beside else None
-            rows.append((f"{name}, {state}", result, floor, facts[state][name], small))
-    print(f"\n{label}: each row beside the framework floor measured right before it (gunicorn,")
-    print("2 workers, wrk -t2 -c16); cold: whole-page cache off (kept fragments and lists still")
-    print("shared); warm: on; ms: the median request in-process, as served (no HTTP server);")
-    print("new ms: one request in-process right after a change, when nothing is kept yet")
+    for name, path, user in pages:
+        headers = [f"Cookie: sessionid={reader}"] if user else []
+        urls = [f"http://127.0.0.1:{copy.port}{path}" for copy in (site, beside) if copy]
+        for url in urls:
+            _wrk_once(url, headers)  # fragments kept first
+        floor = floor_rate()
+        result = wrk(urls[0], headers)
+        small = wrk(urls[1], headers)[0] if beside else None
+        rows.append((name, result, floor, facts[name], small))
+    print(f"\n{label}, cold: straight from gunicorn (2 workers, wrk -t2 -c16), no edge, fragments")
+    print("kept; each row beside the framework floor measured right before it; ms: the median")
+    print("request in-process (no HTTP server); new ms: one request in-process with nothing kept")
     if beside:
         print("at 1k: the same page on the copy of 1,000 articles, loaded right after (÷ 1k: how")
         print("the page's rate at 20,000 articles compares)")
@@ -297,25 +362,77 @@ def stored_comments(article_id):
     return int(django(code + f"print(Comment.objects.filter(article_id={article_id}).count())"))
 
 
+def shown_comments(path):
+    for _ in range(10):  # a loaded machine may time a fetch out: ask again
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{VARNISH_PORT}{path}") as response:
+                page = response.read().decode()
+            return int(re.search(r'id="comments-heading">(\d+) comment', page).group(1))
+        except urllib.error.HTTPError:
+            time.sleep(1)
+    raise SystemExit(f"{path} never answered through Varnish")
+
+
 def writes(t):
-    """Comment POSTs from WRITERS editors at once, on the warm server."""
+    """Comment POSTs from WRITERS editors at once, through Varnish (they pass to gunicorn); then
+    the article as anonymous readers get it from Varnish, once the purge has reached it."""
+    shown_comments(t["quiet"])  # kept in Varnish before the writes
     before = stored_comments(t["quiet_id"])
     writer_sessions = sessions([f"bench-writer-{n}" for n in range(WRITERS)], editors=True)
-    posted, rate = cluster.comment_writes(f"http://127.0.0.1:{WARM_PORT}", t["quiet"],
+    posted, rate = cluster.comment_writes(f"http://127.0.0.1:{VARNISH_PORT}", t["quiet"],
                                           writer_sessions, float(DURATION))  # fmt: skip
-    after = stored_comments(t["quiet_id"])
-    page = urllib.request.urlopen(f"http://127.0.0.1:{WARM_PORT}{t['quiet']}").read().decode()
-    shown = re.search(r'id="comments-heading">(\d+) comment', page).group(1)
+    stored = stored_comments(t["quiet_id"]) - before
+    done = time.monotonic()
+    while shown_comments(t["quiet"]) != before + stored and time.monotonic() < done + 30:
+        time.sleep(0.05)
+    shown = shown_comments(t["quiet"])
     print(
-        f"\nComment POSTs, {WRITERS} writers at once: {rate:.0f}/s; {posted} accepted, "
-        f"{after - before} stored (nothing lost: {posted == after - before}); "
-        f"the cached page then says {shown} comments (purged for each: {int(shown) == after})"
+        f"\nComment POSTs through Varnish, {WRITERS} writers at once: {rate:.0f}/s; {posted} "
+        f"accepted, {stored} stored (nothing lost: {posted == stored}); the article through "
+        f"Varnish then says {shown} comments (all: {shown == before + stored}, "
+        f"{time.monotonic() - done:.1f} s after the last post)"
     )
+
+
+def purge_latency(t, varnish):
+    """From an editor's save_article() to the first fresh page through Varnish, the task worker
+    running; then the same with Varnish stopped during the save and started again."""
+    path = t["few"]
+    out = sh(PYTHON, "-c", "import django;django.setup()\n" + edge.PURGE_LATENCY,
+             f"http://127.0.0.1:{VARNISH_PORT}", path, str(PURGE_ROUNDS),
+             env=environment()).stdout  # fmt: skip
+    latencies = json.loads(out.strip().splitlines()[-1])
+    seen = sorted(value for value in latencies if value is not None)
+    never = len(latencies) - len(seen)
+    p99 = seen[min(len(seen) - 1, int(len(seen) * 0.99))] if seen else float("nan")
+    print(f"\nPurge latency, save_article() to the first fresh article through Varnish "
+          f"({len(latencies)} saves, db_worker running with its default interval):")  # fmt: skip
+    print(
+        f"  p50 {statistics.median(seen) if seen else float('nan'):.0f} ms, p99 {p99:.0f} ms, "
+        f"max {seen[-1] if seen else float('nan'):.0f} ms; never fresh within 60 s: {never}"
+    )
+
+    url = f"http://127.0.0.1:{VARNISH_PORT}{path}"
+    urllib.request.urlopen(url).read()
+    varnish.stop()
+    out = sh(PYTHON, "-c", "import django;django.setup()\n" + edge.PURGE_AFTER_OUTAGE,
+             f"http://127.0.0.1:{VARNISH_PORT}", path, env=environment()).stdout  # fmt: skip
+    title = json.loads(out.strip().splitlines()[-1])[0]
+    time.sleep(3)  # the worker tries, fails, and will retry
+    varnish.start()
+    back = time.monotonic()
+    while title not in urllib.request.urlopen(url).read().decode():
+        if time.monotonic() > back + 120:
+            print("  edited while Varnish was stopped: still stale 120 s after it came back")
+            return
+        time.sleep(0.01)
+    print(f"  edited while Varnish was stopped: fresh {(time.monotonic() - back) * 1000:.0f} ms "
+          "after it answered again (a restarted varnishd starts empty)")  # fmt: skip
 
 
 def two_instances(t):
     """One gunicorn instance (1 worker) alone, then two behind nginx, sharing PG and Redis."""
-    env = environment(PAGE_CACHE="0")
+    env = environment()
     solo, pair = serve("config.wsgi", SOLO_PORT, env, 1), serve("config.wsgi", PAIR_PORT, env, 1)
     stop_nginx = None
     try:
@@ -348,34 +465,45 @@ def main():
     prepare()
     print(f"Seeded 1,000 articles in {seed(1000, 300):.0f} s")
     servers = start_servers(SMALL)
+    varnish = edge.Varnish(VARNISH_PORT, APP_PORT)
     try:
+        varnish.start()
         t, reader = targets(), sessions(["reader"])[0]
-        measure("1,000 articles", t, reader)
+        measure_edge(t)
+        measure_cold("1,000 articles", t, reader)
         writes(t)
+        purge_latency(t, varnish)
+        varnish.stop()
         two_instances(t)
-        # A copy grown to 20,000, both served side by side, each page measured on one then the
-        # other: on a shared machine only figures taken together compare.
-        stop_servers(servers)
-        servers = []
-        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DATABASE}'")
-        psql(f"CREATE DATABASE {LARGE.database} TEMPLATE {DATABASE}")
-        print(f"\nAdded 19,000 articles in bulk to a copy in {seed(19000, site=LARGE):.0f} s")
-        servers = start_servers(SMALL, LARGE)
-        t.update(comment_counts(t, LARGE))  # the same pages as at 1,000 articles
-        measure("20,000 articles", t, reader, LARGE, full=False, beside=SMALL)
+        if os.environ.get("BENCH_20K"):
+            # A copy grown to 20,000, both served side by side, each page measured on one then
+            # the other: on a shared machine only figures taken together compare.
+            stop_servers(servers)
+            servers = []
+            psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                 f"WHERE datname = '{DATABASE}'")  # fmt: skip
+            psql(f"CREATE DATABASE {LARGE.database} TEMPLATE {DATABASE}")
+            print(f"\nAdded 19,000 articles in bulk to a copy in {seed(19000, site=LARGE):.0f} s")
+            servers = start_servers(SMALL, LARGE)
+            t.update(comment_counts(t, LARGE))  # the same pages as at 1,000 articles
+            measure_cold("20,000 articles", t, reader, LARGE, full=False, beside=SMALL)
     finally:
+        varnish.stop()
         stop_servers(servers)
 
 
 def start_servers(*sites):
-    """For each copy of the site, its servers with the whole-page cache off and on; the floor."""
+    """For each copy of the site, its app server and task worker; the floor."""
     servers = [serve("bench.floor:application", FLOOR_PORT, dict(os.environ))]
     for site in sites:
+        env = environment(site=site)
         servers += [
-            serve("config.wsgi", site.cold_port, environment(site=site, PAGE_CACHE="0")),
-            serve("config.wsgi", site.warm_port, environment(site=site, PAGE_CACHE="1")),
-        ]
-    for port in (FLOOR_PORT, *(port for site in sites for port in site[2:])):
+            serve("config.wsgi", site.port, env),
+            subprocess.Popen([PYTHON, "manage.py", "db_worker", "--queue-name", "*"],
+                             cwd=ROOT, env=env, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        ]  # fmt: skip
+    for port in (FLOOR_PORT, *(site.port for site in sites)):
         wait_for(f"http://127.0.0.1:{port}/")
     return servers
 

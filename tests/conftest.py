@@ -268,3 +268,16 @@ def clinician(db):
         name="Maya Okafor", slug="maya-okafor", credentials="MD, MPH",
         short_bio="A family physician.", user=user,
     )  # fmt: skip
+
+
+@pytest.fixture
+def varnish(live_server):
+    """The shipped Varnish configuration, run by a real varnishd in front of ``live_server``."""
+    from urllib.parse import urlsplit
+
+    from tests.varnish import started_varnish
+
+    address = urlsplit(live_server.url)
+    running = started_varnish(address.hostname, address.port)
+    yield running
+    running.close()
