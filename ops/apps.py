@@ -13,4 +13,4 @@ class OpsConfig(AppConfig):
     def ready(self):
         from . import logs
 
-        logs.connect_task_signals()
+        logs.connect_signals()

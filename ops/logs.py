@@ -58,28 +58,31 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         request.request_id = request_id_of(request)
-        token = current_request.set(request)
-        try:
-            response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request.request_id
-            match = getattr(request, "resolver_match", None)
-            logger.info(
-                "%s %s %s",
-                request.method,
-                match.route if match else request.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "route": match.route if match else None,
-                    "view": match.view_name if match else None,
-                    "path": None if match else request.path[:200],
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            current_request.reset(token)
+        # Left set until the request is finished (``forget_request``): Django logs a 4xx or 5xx
+        # response ("Not Found: …") after the last middleware has returned.
+        current_request.set(request)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request.request_id
+        match = getattr(request, "resolver_match", None)
+        logger.info(
+            "%s %s %s",
+            request.method,
+            match.route if match else request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "route": match.route if match else None,
+                "view": match.view_name if match else None,
+                "path": None if match else request.path[:200],
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response
+
+
+def forget_request(**kwargs):
+    current_request.set(None)
 
 
 class ContextFilter(logging.Filter):
@@ -111,9 +114,13 @@ def _task_finished(sender, task_result, **kwargs):
     current_task_id.set(None)
 
 
-def connect_task_signals():
-    """The worker's log lines carry the id of the task they belong to."""
+def connect_signals():
+    """A request's id is forgotten when it is finished; the worker's log lines carry the id of
+    the task they belong to."""
+    from django.core.signals import request_finished
     from django_tasks.signals import task_finished, task_started
+
+    request_finished.connect(forget_request, dispatch_uid="ops.forget_request")
 
     # Connected before django-tasks' own receivers log "Task id=… started", so that line has it.
     task_started.connect(_task_started, dispatch_uid="ops.task_started")

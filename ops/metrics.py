@@ -6,14 +6,14 @@ is the cache purge lag (zero while the queue is empty or absent).
 """
 
 from django.conf import settings
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 from prometheus_client.core import GaugeMetricFamily
 
 from articles.models import Article
 from comments.models import Comment
-from reviews.freshness import add_months, with_review_state
+from reviews.freshness import review_state, sections_of, with_review_state
 
 from .models import WorkerHeartbeat
 
@@ -21,27 +21,35 @@ PURGE_QUEUE = "purge"
 EMAIL_TASK = "core.mail.deliver_email"
 
 
-def _due_tasks():
-    """Tasks waiting for a worker: ready, and due (not scheduled for later)."""
-    return DBTaskResult.objects.ready()
-
-
-def _oldest_due_age(tasks, now):
-    """Seconds the longest-waiting task has been due: since it was queued, or since the
-    minute it was scheduled for."""
+def due_tasks_by_queue(now):
+    """``{queue: (tasks due, seconds the longest-waiting one has been due)}`` in one query.
+    A task is due from when it was queued, or from the minute it was scheduled for."""
     never = get_date_max()
-    oldest = tasks.filter(run_after=never).aggregate(at=Min("enqueued_at"))["at"]
-    scheduled = tasks.exclude(run_after=never).aggregate(at=Min("run_after"))["at"]
-    times = [at for at in (oldest, scheduled) if at is not None]
-    return max((now - min(times)).total_seconds(), 0.0) if times else 0.0
+    rows = (
+        DBTaskResult.objects.ready()
+        .order_by()
+        .values("queue_name")
+        .annotate(
+            count=Count("id"),
+            oldest_queued=Min("enqueued_at", filter=Q(run_after=never)),
+            oldest_scheduled=Min("run_after", filter=~Q(run_after=never)),
+        )
+    )
+    queues = {}
+    for row in rows:
+        since = min(at for at in (row["oldest_queued"], row["oldest_scheduled"]) if at)
+        queues[row["queue_name"]] = (row["count"], max((now - since).total_seconds(), 0.0))
+    return queues
 
 
 def articles_overdue_for_review(today):
-    published = with_review_state(Article.objects.filter(status=Article.Status.PUBLISHED))
+    """Counted by the freshness dashboard's own rule (reviews/freshness.py)."""
+    published = Article.objects.filter(status=Article.Status.PUBLISHED).only(
+        "id", "updated_at", "review_interval_months"
+    )
     return sum(
-        1
-        for reviewed_on, interval in published.values_list("last_reviewed_on", "review_interval")
-        if reviewed_on and add_months(reviewed_on, interval) < today
+        "overdue" in sections_of(review_state(article, today), today)
+        for article in with_review_state(published)
     )
 
 
@@ -50,22 +58,20 @@ class SiteCollector:
 
     def collect(self):
         now = timezone.now()
-        due = _due_tasks()
-
+        due = due_tasks_by_queue(now)
         depth = GaugeMetricFamily(
             "healthnews_task_queue_depth", "Tasks due and waiting for a worker", labels=["queue"]
         )
-        for queue, count in due.order_by().values_list("queue_name").annotate(n=Count("id")):
-            depth.add_metric([queue], count)
-        yield depth
-
         age = GaugeMetricFamily(
             "healthnews_task_oldest_age_seconds",
             "Seconds the longest-waiting due task has waited",
             labels=["queue"],
         )
-        for queue in settings.TASKS["default"].get("QUEUES", ["default"]):
-            age.add_metric([queue], _oldest_due_age(due.filter(queue_name=queue), now))
+        for queue in sorted(set(settings.TASKS["default"].get("QUEUES", [])) | set(due)):
+            count, seconds = due.get(queue, (0, 0.0))
+            depth.add_metric([queue], count)
+            age.add_metric([queue], seconds)
+        yield depth
         yield age
 
         yield GaugeMetricFamily(
@@ -76,7 +82,7 @@ class SiteCollector:
         yield GaugeMetricFamily(
             "healthnews_cache_purge_lag_seconds",
             f"Seconds the oldest due task of the {PURGE_QUEUE!r} queue has waited",
-            value=_oldest_due_age(due.filter(queue_name=PURGE_QUEUE), now),
+            value=due.get(PURGE_QUEUE, (0, 0.0))[1],
         )
         yield GaugeMetricFamily(
             "healthnews_comments_awaiting_moderation",
