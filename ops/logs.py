@@ -30,9 +30,7 @@ def trusts_proxy():
     """A request id sent by a client is only believed from behind our own proxy, the one
     rate limits already trust (``TRUSTED_PROXY_COUNT`` / ``TRUSTED_CLIENT_IP_HEADER``), which
     must set or replace the header on every request."""
-    return bool(
-        settings.ALLAUTH_TRUSTED_PROXY_COUNT or settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER
-    )
+    return bool(settings.ALLAUTH_TRUSTED_PROXY_COUNT or settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)
 
 
 def request_id_of(request):

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_list, env_str
@@ -325,7 +324,6 @@ CKEDITOR_CONFIGS = {
 # ckeditor.W001 warns that CKEditor 4.22.1 has later advisories. The configuration above avoids
 # every one of them and the server sanitizes anyway: see "Security note: django-ckeditor" in README.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
-
 
 
 def logging_settings(log_format, level):
