@@ -62,14 +62,15 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request.request_id
         match = getattr(request, "resolver_match", None)
+        route = f"/{match.route}" if match else None
         logger.info(
             "%s %s %s",
             request.method,
-            match.route if match else request.path,
+            route or request.path,
             response.status_code,
             extra={
                 "method": request.method,
-                "route": match.route if match else None,
+                "route": route,
                 "view": match.view_name if match else None,
                 "path": None if match else request.path[:200],
                 "status": response.status_code,

@@ -28,12 +28,14 @@ def healthz(request):
 
 def readyz(request):
     ready, components = readiness()
-    return _never_cached(
-        JsonResponse(
-            {"status": "ready" if ready else "not ready", "components": components},
-            status=200 if ready else 503,
-        )
+    response = JsonResponse(
+        {"status": "ready" if ready else "not ready", "components": components},
+        status=200 if ready else 503,
     )
+    # Each failing component is logged once by readiness(); Django would add an error line
+    # ("Service Unavailable") for every call, every second, from every balancer.
+    response._has_been_logged = True
+    return _never_cached(response)
 
 
 def may_scrape(request):

@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import threading
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
@@ -19,6 +20,7 @@ from django.utils import timezone
 from .models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
+FORGET_AFTER = timedelta(days=7)
 
 
 class Heartbeat:
@@ -52,6 +54,8 @@ class Heartbeat:
         connection.close()  # this thread's own connection
 
     def start(self):
+        # Each start has a new worker id: forget workers that stopped long ago.
+        WorkerHeartbeat.objects.filter(beat_at__lt=timezone.now() - FORGET_AFTER).delete()
         self.beat()
         self._thread = threading.Thread(target=self._run, name="worker-heartbeat", daemon=True)
         self._thread.start()

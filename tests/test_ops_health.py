@@ -61,6 +61,12 @@ def test_the_worker_records_a_heartbeat_with_who_it_is(worker_ran):
     assert timezone.now() - worker_ran.beat_at < timedelta(seconds=5)
 
 
+def test_a_starting_worker_forgets_workers_stopped_long_ago(worker_ran):
+    WorkerHeartbeat.objects.update(beat_at=timezone.now() - timedelta(days=8))
+    run_worker()
+    assert WorkerHeartbeat.objects.get().worker_id != worker_ran.worker_id
+
+
 def test_readyz_names_each_component_when_ready(client, worker_ran, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         response = client.get("/readyz")
@@ -86,8 +92,11 @@ def test_readyz_names_the_worker_once_its_heartbeat_is_too_old(client, settings,
     assert components["database"]["ok"] is True
 
 
-def test_readyz_is_not_ready_before_any_worker_has_run(client):
+def test_readyz_is_not_ready_before_any_worker_has_run(client, caplog):
     response = client.get("/readyz")
+    # One warning naming the component, not an error line for every call.
+    assert [record.levelname for record in caplog.records] == ["WARNING"]
+    assert "worker" in caplog.records[0].getMessage()
     assert response.status_code == 503
     assert response.json()["components"]["worker"] == {
         "ok": False,
