@@ -25,6 +25,10 @@ _storage_checked = {"at": float("-inf"), "result": None}
 _migrations_checked = {}
 
 
+class NotReady(Exception):
+    """A component is not ready, for a reason that may be shown to whoever asks."""
+
+
 def check_database():
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute("SELECT 1")
@@ -40,7 +44,7 @@ def check_cache():
     else:
         cache.set("readyz", "1", 5)
         if cache.get("readyz") != "1":
-            raise RuntimeError("the cache did not keep a value")
+            raise NotReady("the cache did not keep a value")
     return "ok"
 
 
@@ -56,7 +60,7 @@ def check_media_storage():
         location = getattr(default_storage, "location", None)
         if location is not None and not hasattr(default_storage, "bucket_name"):
             if not os.access(location, os.W_OK):
-                raise RuntimeError(f"{location} is not writable")
+                raise NotReady("the media folder is not writable")
         else:
             default_storage.exists(".readyz")
         result = "ok"
@@ -76,10 +80,10 @@ def check_worker():
     newest = WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True)[:1]
     newest = next(iter(newest), None)
     if newest is None:
-        raise RuntimeError("no task worker has ever reported")
+        raise NotReady("no task worker has ever reported")
     age = timezone.now() - newest
     if age > timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE):
-        raise RuntimeError(f"last heartbeat {int(age.total_seconds())} s ago")
+        raise NotReady(f"last heartbeat {int(age.total_seconds())} s ago")
     return f"last heartbeat {int(age.total_seconds())} s ago"
 
 
@@ -95,7 +99,7 @@ def check_migrations():
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         _migrations_checked.update(state=state, missing=len(plan))
     if _migrations_checked["missing"]:
-        raise RuntimeError(f"{_migrations_checked['missing']} not applied")
+        raise NotReady(f"{_migrations_checked['missing']} not applied")
     return "ok"
 
 
@@ -117,8 +121,10 @@ def readiness():
         try:
             components[name] = {"ok": True, "detail": check()}
         except Exception as error:
-            logger.warning("Not ready: %s: %s", name, error)
-            components[name] = {"ok": False, "detail": str(error) or type(error).__name__}
+            logger.warning("Not ready: %s: %r", name, error)
+            # Anyone may ask: a server's error (host names, paths) stays in the log.
+            detail = str(error) if isinstance(error, NotReady) else type(error).__name__
+            components[name] = {"ok": False, "detail": detail}
             if name == "database":
                 # Everything after this reads the database too: say so once.
                 for later in ("worker", "migrations"):

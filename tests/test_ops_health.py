@@ -109,7 +109,8 @@ def test_readyz_names_the_database_when_it_is_unreachable(client, worker_ran, da
     assert response.status_code == 503
     components = response.json()["components"]
     assert components["database"]["ok"] is False
-    assert "connection refused" in components["database"]["detail"]
+    # Named, without the server's own words (host names stay in the log).
+    assert components["database"]["detail"] == "OperationalError"
     assert components["worker"]["detail"] == "the database is unreachable"
     assert components["cache"]["ok"] is True
     assert_never_cached(response)
@@ -133,4 +134,7 @@ def test_readyz_names_media_storage_that_cannot_be_written(client, settings, wor
     settings.MEDIA_ROOT = str(tmp_path / "missing")
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert "not writable" in response.json()["components"]["media_storage"]["detail"]
+    assert response.json()["components"]["media_storage"] == {
+        "ok": False,
+        "detail": "the media folder is not writable",
+    }

@@ -87,3 +87,17 @@ def test_the_worker_logs_as_json_with_the_task_id(queued_email, json_log):
     finished = [line for line in lines if "state=SUCCESSFUL" in line["message"]]
     assert len(finished) == 1
     assert finished[0]["task_id"] in finished[0]["message"]
+
+
+def test_production_logs_json_by_default_and_plain_text_on_request():
+    import secrets
+
+    from tests.test_settings import REDIS_URL, manage
+
+    env = {"SECRET_KEY": secrets.token_urlsafe(64), "SITE_DOMAIN": "news.example.org",
+           "REDIS_URL": REDIS_URL}  # fmt: skip
+    code = "import logging; logging.getLogger('newsroom').warning('a line')"
+    line = manage("shell", "-c", code, **env).stderr.strip().splitlines()[-1]
+    assert json.loads(line)["message"] == "a line"
+    plain = manage("shell", "-c", code, LOG_FORMAT="plain", **env).stderr.strip()
+    assert plain.endswith("WARNING newsroom a line")
