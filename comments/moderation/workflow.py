@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP
@@ -88,21 +88,25 @@ def commenter_facts(user, rules, *, now=None):
         .order_by("-created_at")
         .values_list("status", flat=True)[: rules.rejection_rate_window]
     )
+    counts = own.aggregate(
+        approved=Count("pk", filter=Q(status=Status.APPROVED)),
+        recent=Count(
+            "pk", filter=Q(created_at__gte=now - timedelta(minutes=rules.rate_limit_minutes))
+        ),
+    )
     return Commenter(
         is_authenticated=True,
         has_verified_email=EmailAddress.objects.filter(user=user, verified=True).exists(),
         is_trusted_role=is_trusted_role(user),
         sanction=sanction.describe() if sanction else "",
-        approved_count=own.filter(status=Status.APPROVED).count(),
+        approved_count=counts["approved"],
         recent_decisions=tuple(decided),
         recent_bodies=tuple(
             own.filter(created_at__gte=now - timedelta(hours=rules.duplicate_window_hours))
             .exclude(status=Status.REMOVED)
             .values_list("body", flat=True)
         ),
-        recent_count=own.filter(
-            created_at__gte=now - timedelta(minutes=rules.rate_limit_minutes)
-        ).count(),
+        recent_count=counts["recent"],
     )
 
 
