@@ -103,11 +103,13 @@ def _request(method, url, *, timeout, headers):
     return connection, connection.getresponse()
 
 
-def fetch(url, *, max_bytes, timeout, allowed_content_types=None, method="GET", headers=None):
+def fetch(url, *, max_bytes, timeout, allowed_content_types=None, method="GET", headers=None,
+          partial=False):  # fmt: skip
     """Fetch ``url`` (GET or HEAD), following up to five redirects, each one checked. Reads at
-    most ``max_bytes`` of the body and refuses a response whose content type is not one of
-    ``allowed_content_types`` (when given). ``timeout`` (seconds) bounds each network step and
-    the whole fetch. Raises ``FetchError`` with a readable reason; any status is returned."""
+    most ``max_bytes`` of the body (a longer one is refused, or cut short with ``partial``) and
+    refuses a response whose content type is not one of ``allowed_content_types`` (when given).
+    ``timeout`` (seconds) bounds each network step and the whole fetch. Raises ``FetchError``
+    with a readable reason; any status is returned."""
     deadline = time.monotonic() + timeout
     redirects = []
     try:
@@ -132,7 +134,7 @@ def fetch(url, *, max_bytes, timeout, allowed_content_types=None, method="GET", 
                     raise FetchError(f"{url} is {response.content_type or 'of unknown type'}, "
                                      f"not {', '.join(allowed_content_types)}.")  # fmt: skip
                 if method != "HEAD":
-                    response.content = _read(reply, max_bytes, deadline, timeout)
+                    response.content = _read(reply, max_bytes, deadline, timeout, partial)
                 return response
             finally:
                 connection.close()
@@ -144,7 +146,9 @@ def fetch(url, *, max_bytes, timeout, allowed_content_types=None, method="GET", 
         raise FetchError(f"Could not fetch {url}: {error or type(error).__name__}.") from error
 
 
-def _read(reply, max_bytes, deadline, timeout):
+def _read(reply, max_bytes, deadline, timeout, partial=False):
+    if partial:
+        return reply.read(max_bytes)
     length = reply.getheader("Content-Length")
     if length and length.isdigit() and int(length) > max_bytes:
         raise FetchError(f"The response is larger than {max_bytes} bytes.")
