@@ -178,8 +178,11 @@ def _source_lines(sources):
     for number, source in enumerate(sources or [], start=1):
         details = [source.get("authors"), source.get("publisher"), source.get("year"),
                    source.get("kind", "").replace("_", " ")]  # fmt: skip
-        links = [f"DOI {source['doi']}" if source.get("doi") else "",
-                 f"PMID {source['pmid']}" if source.get("pmid") else "", source.get("url")]  # fmt: skip
+        links = [
+            f"DOI {source['doi']}" if source.get("doi") else "",
+            f"PMID {source['pmid']}" if source.get("pmid") else "",
+            source.get("url"),
+        ]
         text = " · ".join(str(part) for part in [source.get("title"), *details, *links] if part)
         lines.append(Block(f"[{number}] {text}", "li"))
     return lines

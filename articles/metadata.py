@@ -87,8 +87,13 @@ def by_pmid(pmid):
                 if isinstance(item, dict) and item.get("idtype") == "doi"), "")  # fmt: skip
     return {
         "title": _clean(record.get("title", "")).rstrip("."),
-        "authors": _authors([person.get("name", "") for person in record.get("authors") or []
-                             if isinstance(person, dict)]),  # fmt: skip
+        "authors": _authors(
+            [
+                person.get("name", "")
+                for person in record.get("authors") or []
+                if isinstance(person, dict)
+            ]
+        ),  # fmt: skip
         "publisher": _clean(record.get("fulljournalname") or record.get("source") or ""),
         "year": int(year.group()) if year else None,
         "doi": doi,

@@ -12,7 +12,7 @@ due for review at once (reviews.freshness).
 import json
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils import timezone
@@ -89,7 +89,9 @@ def standing_of(updates):
         notices = [update for update in updates if update[0].lower() in kinds]
         if notices:
             kind, notice, on = notices[0]
-            text = f"{kind.replace('_', ' ').capitalize()} notice {notice}" + (f" ({on})" if on else "")
+            text = f"{kind.replace('_', ' ').capitalize()} notice {notice}" + (
+                f" ({on})" if on else ""
+            )
             return standing, text[:300]
     return Source.Standing.NONE, ""
 

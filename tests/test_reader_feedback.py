@@ -41,7 +41,10 @@ def test_an_anonymous_report_reaches_the_reviewer_and_the_dashboard_never_the_pu
     response = report(client, reviewed, "The dose advice changed in 2024 guidance.")
     assert response.status_code == 200 and "Thank you" in response.content.decode()
     feedback = ReaderFeedback.objects.get()
-    assert (feedback.kind, feedback.message) == ("report", "The dose advice changed in 2024 guidance.")
+    assert (feedback.kind, feedback.message) == (
+        "report",
+        "The dose advice changed in 2024 guidance.",
+    )
     assert "203.0.113.7" not in feedback.reader_hash
     [email] = mail.outbox
     assert email.to == [clinician.user.email]
@@ -64,7 +67,10 @@ def test_the_reviewer_sees_their_articles_feedback_and_marks_it_handled(
     report(client, reviewed, "Outdated.")
     other = make_article(author, title="Someone else's article")
     report(client, other, "Also outdated.")
-    mine, theirs = ReaderFeedback.objects.get(article=reviewed), ReaderFeedback.objects.get(article=other)
+    mine, theirs = (
+        ReaderFeedback.objects.get(article=reviewed),
+        ReaderFeedback.objects.get(article=other),
+    )
     client.force_login(clinician.user)
     listing = client.get(reverse("admin:reviews_readerfeedback_changelist")).content.decode()
     assert reviewed.title in listing and other.title not in listing
@@ -77,7 +83,10 @@ def test_the_reviewer_sees_their_articles_feedback_and_marks_it_handled(
     assert response.status_code == 302
     mine.refresh_from_db()
     assert (mine.resolution, mine.handled_by, mine.handling_note) == (
-        "updated", clinician.user, "New dose table.")
+        "updated",
+        clinician.user,
+        "New dose table.",
+    )
     assert mine.handled_at is not None
     reports = client.get(reverse("admin:reviews_freshness")).context["reader_reports"]
     assert [(a.title, a.open_reports, a.reports) for a in reports] == [(reviewed.title, 0, 1)]

@@ -49,15 +49,22 @@ def test_check_sources_finds_a_broken_link_and_a_retraction_and_lists_the_citing
     first = make_article(author, title="Blood pressure at home")
     second = make_article(author, title="Rain and knees")
     make_review(first, clinician)
-    cite(first, ("A guideline", f"{web.url}/guideline", ""),
-         ("A registry study", "", RETRACTED_DOI), ("Gone", f"{web.url}/gone", ""))
+    cite(
+        first,
+        ("A guideline", f"{web.url}/guideline", ""),
+        ("A registry study", "", RETRACTED_DOI),
+        ("Gone", f"{web.url}/gone", ""),
+    )
     cite(second, ("Gone", f"{web.url}/gone", ""), ("Rain study", f"{web.url}/moved", GOOD_DOI))
 
     out = StringIO()
     call_command("check_sources", stdout=out)
     report = out.getvalue()
     assert f"Broken link: {web.url}/gone (HTTP 404)" in report
-    assert f"Retracted: {RETRACTED_DOI} (Retraction notice 10.1056/NEJMc2021225 (2020-06-04))" in report
+    assert (
+        f"Retracted: {RETRACTED_DOI} (Retraction notice 10.1056/NEJMc2021225 (2020-06-04))"
+        in report
+    )
     assert "Checked 3 links (1 broken) and 2 DOIs (1 retracted, 0 corrected)." in report
     assert ("HEAD", "/gone") in web.requests and ("GET", "/gone") in web.requests
     moved = Source.objects.get(title="Rain study")
@@ -85,7 +92,10 @@ def test_a_retraction_found_through_crossrefs_update_to_notices_counts_too(web, 
     cite(article, ("Study", "", RETRACTED_DOI))
     call_command("check_sources", stdout=StringIO())
     source = article.sources.get()
-    assert (source.standing, source.standing_notice) == ("corrected", "Correction notice 10.1/notice")
+    assert (source.standing, source.standing_notice) == (
+        "corrected",
+        "Correction notice 10.1/notice",
+    )
 
 
 def test_crossref_unreachable_leaves_the_standing_alone(settings, author):

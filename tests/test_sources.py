@@ -21,7 +21,10 @@ CROSSREF_WORK = {
     "message": {
         "DOI": DOI,
         "title": ["Association between rainfall and diagnoses of joint or back pain"],
-        "author": [{"given": "Anupam B", "family": "Jena"}, {"given": "Andrew R", "family": "Olenski"}],
+        "author": [
+            {"given": "Anupam B", "family": "Jena"},
+            {"given": "Andrew R", "family": "Olenski"},
+        ],
         "container-title": ["BMJ"],
         "published-print": {"date-parts": [[2017, 12, 13]]},
     },
@@ -75,7 +78,8 @@ def test_an_editor_adds_a_source_by_doi_cites_it_and_readers_see_it(client, edit
 
     client.logout()
     html = public_html(client, article)
-    assert '<sup class="citation"><a href="#source-1"><span class="visually-hidden">Source </span>1</a></sup>' in html
+    hidden = '<span class="visually-hidden">Source </span>'
+    assert f'<sup class="citation"><a href="#source-1">{hidden}1</a></sup>' in html
     assert '<h2 id="sources-heading">Sources</h2>' in html
     assert '<li id="source-1">' in html and "Observational study:" in html
     assert f'href="https://doi.org/{DOI}"' in html
@@ -90,7 +94,10 @@ def test_an_editor_adds_a_source_by_doi_cites_it_and_readers_see_it(client, edit
 @pytest.mark.parametrize(
     "body, message",
     [
-        ("<p>Cited twice [1] and a missing one [2].</p>", "The body cites [2], but there is no source 2"),
+        (
+            "<p>Cited twice [1] and a missing one [2].</p>",
+            "The body cites [2], but there is no source 2",
+        ),
         ("<p>Nothing is cited here.</p>", "Source 1 (The guideline) is never cited"),
     ],
 )
@@ -145,8 +152,8 @@ def test_an_unreachable_crossref_is_a_clear_message_and_typed_fields_still_save(
     assert response.status_code == 200
     assert "Crossref could not be reached" in response.content.decode()
     assert not Source.objects.exists()
-    response = client.post(change_url(article), with_sources(
-        article, {"kind": "observational", "doi": DOI, "title": "Rain and pain"}, body=body))  # fmt: skip
+    typed = {"kind": "observational", "doi": DOI, "title": "Rain and pain"}
+    response = client.post(change_url(article), with_sources(article, typed, body=body))
     assert response.status_code == 302
     assert article.sources.get().title == "Rain and pain"
 
@@ -212,4 +219,4 @@ def test_a_marker_inside_a_link_or_with_no_source_is_left_as_typed(client, autho
     article = make_article(author, body='<p>See <a href="https://example.org">[1]</a> and [4].</p>')
     save_article(article, change_note="x", sources=[{"kind": "other", "title": "T"}])
     html = public_html(client, article)
-    assert '>[1]</a> and [4].</p>' in html
+    assert ">[1]</a> and [4].</p>" in html

@@ -25,6 +25,6 @@ def reviewed_by(context, author, limit=20):
 
 @register.inclusion_tag("reviews/feedback_box.html")
 def reader_feedback(article):
-    """"Was this page helpful?" and the way to report out-of-date information: the same for
+    """ "Was this page helpful?" and the way to report out-of-date information: the same for
     every reader, so it is kept with the rest of the article page."""
     return {"article": article}
