@@ -75,7 +75,7 @@ def snapshot(article, *, tags=None, related=None, sources=None):
 def source_data(item):
     """One source as a snapshot keeps it: every editable field, dates as ISO text."""
     data = {name: item.get(name) for name in Source.EDITABLE}
-    for name in ("title", "authors", "publisher", "doi", "pmid", "url"):
+    for name in ("title", "authors", "publisher", "doi", "pmid", "url", "summary"):
         data[name] = data[name] or ""
     data["kind"] = data["kind"] or Source.Kind.OTHER
     accessed = data["accessed_on"]

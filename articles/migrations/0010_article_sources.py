@@ -27,6 +27,7 @@ class Migration(migrations.Migration):
                 ('pmid', models.CharField(blank=True, max_length=10, validators=[articles.models.sources.validate_pmid], verbose_name='PubMed id')),
                 ('url', models.URLField(blank=True, max_length=1000, verbose_name='URL')),
                 ('accessed_on', models.DateField(blank=True, null=True, verbose_name='date accessed')),
+                ('summary', core.fields.PlainCharField(blank=True, help_text='What it found or advises, in a sentence, for readers.', max_length=500)),
                 ('link_status', models.CharField(blank=True, choices=[('', 'Not checked yet'), ('ok', 'Working'), ('broken', 'Broken')], editable=False, max_length=10)),
                 ('link_checked_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('link_detail', core.fields.PlainCharField(blank=True, editable=False, max_length=300)),

@@ -69,6 +69,9 @@ class Source(models.Model):
     pmid = models.CharField("PubMed id", max_length=10, blank=True, validators=[validate_pmid])
     url = models.URLField("URL", max_length=1000, blank=True)
     accessed_on = models.DateField("date accessed", null=True, blank=True)
+    summary = PlainCharField(
+        max_length=500, blank=True, help_text="What it found or advises, in a sentence, for readers."
+    )
 
     # What the weekly check (articles.source_checks) found; never part of a revision.
     link_status = models.CharField(max_length=10, choices=LinkStatus.choices, blank=True,
@@ -93,7 +96,7 @@ class Source(models.Model):
 
     # What an editor writes, in the order a revision's snapshot keeps it.
     EDITABLE = ("kind", "title", "authors", "publisher", "year", "doi", "pmid", "url",
-                "accessed_on")  # fmt: skip
+                "accessed_on", "summary")  # fmt: skip
 
     def __str__(self):
         return f"[{self.position}] {self.title or self.doi or self.url}"
