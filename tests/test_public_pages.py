@@ -255,11 +255,11 @@ def test_the_article_page_query_count_does_not_grow(
     client, author, editor, django_assert_max_num_queries
 ):
     """Every request reads the article with its author and reviewer (1). Rendering the page's
-    own parts (articles.fragments), only after a change: 2 tags, 3 public updates, 4 explicit
-    related, 5 tag-based related fallback, 6 the next scheduled publication (when the related
-    articles may change by themselves), 7 disclaimer text, 8 latest medical review, 9 the body
-    (its responsive version is kept too). The comment section: 10 moderation settings, 11
-    top-level comment count, 12 approved comment count (with comments, the top-level page and
+    own parts (articles.fragments), only after a change: 2 tags, 3 sources, 4 public updates,
+    5 explicit related, 6 tag-based related fallback, 7 the next scheduled publication (when the
+    related articles may change by themselves), 8 disclaimer text, 9 latest medical review, 10
+    the body (its responsive version is kept too). The comment section: 11 moderation settings,
+    12 top-level comment count, 13 approved comment count (with comments, the top-level page and
     their replies: see test_comments_page.py); kept for anonymous readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
@@ -268,7 +268,7 @@ def test_the_article_page_query_count_does_not_grow(
     counts = {}
     for name, article in (("small", small), ("large", large)):
         url = article.get_absolute_url()
-        first = count_queries(client, url, django_assert_max_num_queries, 12)
+        first = count_queries(client, url, django_assert_max_num_queries, 13)
         kept = count_queries(client, url, django_assert_max_num_queries, 1)
         counts[name] = (first, kept)
     assert counts["small"] == counts["large"]
