@@ -9,9 +9,15 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 
-from core.fetch import FetchError, fetch
+from core.fetch import USER_AGENT, FetchError, fetch
 
 MAX_BYTES = 2 * 1024 * 1024
+
+
+def request_headers():
+    """JSON, and a contact address: Crossref asks callers to identify themselves."""
+    return {"Accept": "application/json",
+            "User-Agent": f"{USER_AGENT} (mailto:{settings.DEFAULT_FROM_EMAIL})"}  # fmt: skip
 
 
 class MetadataUnavailable(Exception):
@@ -21,7 +27,7 @@ class MetadataUnavailable(Exception):
 def _get_json(url, service):
     try:
         response = fetch(url, max_bytes=MAX_BYTES, timeout=settings.SOURCE_FETCH_TIMEOUT,
-                         headers={"Accept": "application/json"})  # fmt: skip
+                         headers=request_headers())  # fmt: skip
     except FetchError as error:
         raise MetadataUnavailable(
             f"{service} could not be reached ({error}). Type the details in yourself."

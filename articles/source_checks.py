@@ -20,7 +20,7 @@ from django_tasks import task
 
 from core.fetch import FetchError, fetch
 
-from .metadata import MetadataUnavailable, crossref_work
+from .metadata import MetadataUnavailable, crossref_work, request_headers
 from .models import Source
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def crossref_updates(doi):
     url = f"{settings.CROSSREF_API_URL.rstrip('/')}/works?{query}"
     try:
         response = fetch(url, max_bytes=2 * 1024 * 1024, timeout=settings.SOURCE_FETCH_TIMEOUT,
-                         headers={"Accept": "application/json"})  # fmt: skip
+                         headers=request_headers())  # fmt: skip
         items = json.loads(response.content)["message"]["items"] if response.status == 200 else []
     except (FetchError, ValueError, KeyError, TypeError) as error:
         raise MetadataUnavailable(f"Crossref could not be asked about notices: {error}") from error

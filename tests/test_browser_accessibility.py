@@ -115,8 +115,8 @@ def test_no_violations_on_sources_and_the_feedback_pages(live_server, a11y_page,
     from articles.revisions import save_article
 
     page, base = a11y_page, live_server.url
-    article = make_article(author, title="Do knees feel the rain?",
-                           body="<p>Rain made no difference [1], or a small one [1, 2].</p>")  # fmt: skip
+    body = "<p>Rain made no difference [1], or a small one [1, 2].</p>"
+    article = make_article(author, title="Do knees feel the rain?", body=body)
     save_article(article, change_note="Sources.", sources=[
         {"kind": "observational", "title": "Rainfall and joint pain", "authors": "Jena AB",
          "publisher": "BMJ", "year": 2017, "doi": "10.1136/bmj.j5326",

@@ -143,3 +143,38 @@ def test_a_report_on_an_article_without_a_reviewer_still_reaches_the_dashboard(c
     make_user("chief", staff=True, superuser=True)
     report(client, article, "Outdated.")
     assert mail.outbox == [] and ReaderFeedback.objects.open_reports().count() == 1
+
+
+def test_the_dashboard_and_feedback_list_query_counts_do_not_grow(
+    client, editor, author, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Source
+
+    def add(count):
+        for _ in range(count):
+            article = make_article(author, body="<p>[1]</p>")
+            save_article(article, change_note="Cited.", sources=[
+                {"kind": "trial", "title": "T", "url": f"https://example.org/{article.pk}",
+                 "doi": f"10.1000/{article.pk}"}])  # fmt: skip
+            ReaderFeedback.objects.create(article=article, kind="report", message="Old.")
+            ReaderFeedback.objects.create(article=article, kind="helpful")
+        Source.objects.update(link_status="broken", standing="retracted")
+
+    client.force_login(editor)
+    pages = [reverse("admin:reviews_freshness"), reverse("admin:reviews_readerfeedback_changelist")]
+    add(2)
+    few = []
+    for url in pages:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        few.append(len(captured))
+    add(20)
+    for url, count in zip(pages, few, strict=True):
+        with django_assert_max_num_queries(count):
+            html = client.get(url).content.decode()
+        assert html.count("Old.") <= 100
+    reports = client.get(pages[0]).context["source_problems"]
+    assert len(reports) == 22 * 2  # each source broken and retracted, with its one article

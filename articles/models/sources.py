@@ -70,7 +70,9 @@ class Source(models.Model):
     url = models.URLField("URL", max_length=1000, blank=True)
     accessed_on = models.DateField("date accessed", null=True, blank=True)
     summary = PlainCharField(
-        max_length=500, blank=True, help_text="What it found or advises, in a sentence, for readers."
+        max_length=500,
+        blank=True,
+        help_text="What it found or advises, in a sentence, for readers.",
     )
 
     # What the weekly check (articles.source_checks) found; never part of a revision.

@@ -260,6 +260,11 @@ CKEDITOR_CONFIGS = {
             ["NumberedList", "BulletedList", "Blockquote", "HorizontalRule"],
             ["Link", "Unlink", "Image", "Table"],
             ["Undo", "Redo", "RemoveFormat", "Source"],
+            ["Citation"],  # inserts a [1] source marker (static/articles/ckeditor/citation)
+        ],
+        "extra_plugins": ["citation"],
+        "external_plugin_resources": [
+            ("citation", f"{STATIC_URL}articles/ckeditor/citation/", "plugin.js")
         ],
         "format_tags": "p;h2;h3;h4",
         "fullPage": False,
