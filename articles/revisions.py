@@ -87,7 +87,8 @@ def replace_sources(article, sources):
     """Store ``sources`` (dicts, in order) as the article's numbered sources. Rows are reused
     by position, so what the weekly check found about a URL or DOI survives an edit that keeps
     them; a changed URL or DOI is checked afresh."""
-    existing = {source.position: source for source in article.sources.all()}
+    getattr(article, "_prefetched_objects_cache", {}).pop("sources", None)  # read them afresh
+    existing = {source.position: source for source in Source.objects.filter(article=article)}
     Source.objects.filter(article=article, position__gt=len(sources)).delete()
     for position, item in enumerate(sources, start=1):
         data = source_data(item)
