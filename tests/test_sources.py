@@ -220,3 +220,21 @@ def test_a_marker_inside_a_link_or_with_no_source_is_left_as_typed(client, autho
     save_article(article, change_note="x", sources=[{"kind": "other", "title": "T"}])
     html = public_html(client, article)
     assert ">[1]</a> and [4].</p>" in html
+
+
+def test_the_change_form_shows_the_sources_in_order_and_resaving_keeps_them(
+    client, editor, article
+):
+    article.body = "<p>One [1], two [2].</p>"
+    sources = [
+        {"kind": "guideline", "title": "First guideline"},
+        {"kind": "trial", "title": "A trial"},
+    ]
+    save_article(article, change_note="Cited.", sources=sources)
+    client.force_login(editor)
+    html = client.get(change_url(article)).content.decode()
+    assert html.index('value="First guideline"') < html.index('value="A trial"')
+    response = client.post(change_url(article), form_data(article, change_note="Nothing new."))
+    assert response.status_code == 302
+    assert list(article.sources.values_list("title", flat=True)) == ["First guideline", "A trial"]
+    assert article.revisions.count() == 2  # nothing changed: no revision
