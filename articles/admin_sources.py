@@ -19,6 +19,7 @@ from .citations import cited_numbers
 from .metadata import MetadataUnavailable, lookup
 from .models import Source
 from .models.sources import normalize_doi, validate_doi, validate_pmid
+from .revisions import source_data
 
 FILLED = ("title", "authors", "publisher", "year")
 
@@ -65,9 +66,25 @@ class SourceFormSet(BaseInlineFormSet):
         if any(self.errors):
             return
         self._check_markers(kept)
-        self.instance.proposed_sources = [
+        proposed = [
             {name: form.cleaned_data.get(name) for name in Source.EDITABLE} for form in kept
         ]
+        self._check_change_note(proposed)
+        self.instance.proposed_sources = proposed
+
+    def _check_change_note(self, proposed):
+        """Changed sources change what the article tells readers: like any substantive edit,
+        they need the public change note (the article form checks its own fields the same way)."""
+        if self.instance._state.adding or self.data.get("change_note", "").strip():
+            return
+        if self.data.get("is_minor"):
+            return
+        stored = [source_data(source.as_snapshot()) for source in self.instance.sources.all()]
+        if stored != [source_data(item) for item in proposed]:
+            raise forms.ValidationError(
+                "The sources changed: write a change note for readers below, or tick “Minor "
+                "edit” for a typo or formatting fix."
+            )
 
     def _numbered(self, kept):
         """Sources without a number go after the others; numbers must then run 1, 2, 3 …"""

@@ -238,3 +238,19 @@ def test_the_change_form_shows_the_sources_in_order_and_resaving_keeps_them(
     assert response.status_code == 302
     assert list(article.sources.values_list("title", flat=True)) == ["First guideline", "A trial"]
     assert article.revisions.count() == 2  # nothing changed: no revision
+
+
+def test_changed_sources_need_a_change_note_like_any_substantive_edit(client, editor, article):
+    article.body = "<p>One [1].</p>"
+    save_article(article, change_note="Cited.", sources=[{"kind": "guideline", "title": "Old"}])
+    client.force_login(editor)
+    data = form_data(article, change_note="")
+    data["sources-0-title"] = "Newer guideline"
+    response = client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "The sources changed: write a change note" in response.content.decode()
+    assert article.sources.get().title == "Old"
+    data["change_note"] = "Cited the newer guideline."
+    assert client.post(change_url(article), data).status_code == 302
+    assert article.sources.get().title == "Newer guideline"
+    assert article.revisions.order_by("-number").first().change_note == "Cited the newer guideline."
