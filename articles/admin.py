@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
 from .admin_revisions import RevisionHistoryAdminMixin
+from .admin_sources import SourceInline, SourceLookupAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article, Author, Page, Revision, Tag
 from .revisions import save_article
@@ -15,8 +16,10 @@ from .search import clean_query, matching
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAdminMixin,
+                   admin.ModelAdmin):  # fmt: skip
     form = ArticleAdminForm
+    inlines = [SourceInline]
     list_display = ("title", "publication", "author", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
     delete_confirmation_template = "admin/articles/article/delete_confirmation.html"
@@ -87,6 +90,7 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
             minor=form.cleaned_data.get("is_minor", False),
             tags=form.cleaned_data.get("tags"),
             related=form.cleaned_data.get("related"),
+            sources=getattr(obj, "proposed_sources", None),  # from the Sources inline
             expected_version=form.cleaned_data["loaded_version"] if change else None,
         )
         request.article_unchanged = change and revision is None

@@ -172,6 +172,22 @@ def _as_text(value):
     return [str(value)]
 
 
+def _source_lines(sources):
+    """One line per source, numbered as the body cites it."""
+    lines = []
+    for number, source in enumerate(sources or [], start=1):
+        details = [source.get("authors"), source.get("publisher"), source.get("year"),
+                   source.get("kind", "").replace("_", " ")]  # fmt: skip
+        links = [
+            f"DOI {source['doi']}" if source.get("doi") else "",
+            f"PMID {source['pmid']}" if source.get("pmid") else "",
+            source.get("url"),
+        ]
+        text = " · ".join(str(part) for part in [source.get("title"), *details, *links] if part)
+        lines.append(Block(f"[{number}] {text}", "li"))
+    return lines
+
+
 FIELDS = [
     ("title", "Title"),
     ("dek", "Dek"),
@@ -184,6 +200,7 @@ FIELDS = [
     ("reviewer", "Medical reviewer"),
     ("tags", "Tags"),
     ("related", "Related articles (ids)"),
+    ("sources", "Sources"),
     ("status", "Status"),
     ("featured", "Featured"),
     ("comments_open", "Comments open"),
@@ -197,7 +214,9 @@ def diff_snapshots(old, new):
     """Field-by-field differences between two snapshots; unchanged fields are left out."""
     diffs = []
     for key, label in FIELDS:
-        if key == "body":
+        if key == "sources":
+            lines = diff_blocks(_source_lines(old.get(key)), _source_lines(new.get(key)))
+        elif key == "body":
             lines = collapse_unchanged(
                 diff_blocks(html_to_blocks(old.get(key)), html_to_blocks(new.get(key)))
             )

@@ -10,6 +10,7 @@ revision of their own, from the ``m2m_changed`` receiver below: no edit escapes 
 """
 
 from contextvars import ContextVar
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +19,7 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import Article, Author, Revision, Tag
+from .models import Article, Author, Revision, Source, Tag
 from .publishing import schedule_announcement
 from .search import refresh_index
 
@@ -31,9 +32,10 @@ class StaleArticleError(Exception):
     """Another editor saved the article after this copy was loaded (optimistic locking)."""
 
 
-def snapshot(article, *, tags=None, related=None):
+def snapshot(article, *, tags=None, related=None, sources=None):
     """Every editable field of ``article``, as stored in a revision. ``tags`` and ``related``
-    stand in for the stored relations (a save's proposed ones); order never matters."""
+    stand in for the stored relations (a save's proposed ones); order never matters. ``sources``
+    (dicts of ``Source.EDITABLE``, in order) stands in for the stored sources; order matters."""
     if tags is None:
         tags = article.tags.all() if article.pk else []
     if related is None:
@@ -41,6 +43,8 @@ def snapshot(article, *, tags=None, related=None):
     else:
         related_ids = [getattr(item, "pk", item) for item in related]
     tags = sorted(tags, key=lambda tag: (tag.name, tag.pk))
+    if sources is None:
+        sources = [source.as_snapshot() for source in article.sources.all()] if article.pk else []
     reviewer = article.reviewer
     return {
         "title": article.title,
@@ -55,6 +59,7 @@ def snapshot(article, *, tags=None, related=None):
         "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
         "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
         "related": sorted(related_ids),
+        "sources": [source_data(item) for item in sources],
         "status": article.status,
         "featured": article.featured,
         "comments_open": article.comments_open,
@@ -65,6 +70,40 @@ def snapshot(article, *, tags=None, related=None):
             article.published_at.isoformat(timespec="seconds") if article.published_at else None
         ),
     }
+
+
+def source_data(item):
+    """One source as a snapshot keeps it: every editable field, dates as ISO text."""
+    data = {name: item.get(name) for name in Source.EDITABLE}
+    for name in ("title", "authors", "publisher", "doi", "pmid", "url", "summary"):
+        data[name] = data[name] or ""
+    data["kind"] = data["kind"] or Source.Kind.OTHER
+    accessed = data["accessed_on"]
+    data["accessed_on"] = accessed.isoformat() if hasattr(accessed, "isoformat") else accessed
+    return data
+
+
+def replace_sources(article, sources):
+    """Store ``sources`` (dicts, in order) as the article's numbered sources. Rows are reused
+    by position, so what the weekly check found about a URL or DOI survives an edit that keeps
+    them; a changed URL or DOI is checked afresh."""
+    getattr(article, "_prefetched_objects_cache", {}).pop("sources", None)  # read them afresh
+    existing = {source.position: source for source in Source.objects.filter(article=article)}
+    Source.objects.filter(article=article, position__gt=len(sources)).delete()
+    for position, item in enumerate(sources, start=1):
+        data = source_data(item)
+        data["accessed_on"] = (
+            date.fromisoformat(data["accessed_on"]) if data["accessed_on"] else None
+        )
+        source = existing.get(position) or Source(article=article, position=position)
+        if source.pk and source.url != data["url"]:
+            source.link_status, source.link_checked_at = "", None
+            source.link_detail = source.link_final_url = ""
+        if source.pk and source.doi != data["doi"]:
+            source.standing, source.standing_notice, source.standing_found_at = "", "", None
+        for name, value in data.items():
+            setattr(source, name, value)
+        source.save()
 
 
 def record_revision(article, *, editor=None, change_note="", minor=False, restored_from=None,
@@ -116,7 +155,7 @@ def _claim_version(article, expected_version):
     article.version = expected_version + 1
 
 
-def has_changes(article, *, tags=None, related=None, lock=False):
+def has_changes(article, *, tags=None, related=None, sources=None, lock=False):
     """Whether saving ``article`` (with these relations) would change what is stored; order
     of tags and related articles aside. ``lock`` holds the row until the transaction ends."""
     if article._state.adding:
@@ -125,12 +164,13 @@ def has_changes(article, *, tags=None, related=None, lock=False):
     if lock:
         stored = stored.select_for_update(of=("self",))
     before = snapshot(stored.get(pk=article.pk))
-    return before != snapshot(article, tags=tags, related=related)
+    return before != snapshot(article, tags=tags, related=related, sources=sources)
 
 
 def save_article(article, *, editor=None, change_note="", minor=False, tags=None, related=None,
-                 restored_from=None, expected_version=None, at=None):  # fmt: skip
-    """Save ``article`` with its ``tags`` and ``related`` articles (None: leave them) and record
+                 sources=None, restored_from=None, expected_version=None, at=None):  # fmt: skip
+    """Save ``article`` with its ``tags``, ``related`` articles and ``sources`` (dicts of
+    ``Source.EDITABLE`` in order; None leaves any of them as they are) and record
     one revision; returns it. ``at`` backdates the save (imports and the demo replay history);
     ``expected_version`` defaults to the version the instance was loaded with.
 
@@ -145,7 +185,7 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
             article.version = 1
         else:
             version = article.version if expected_version is None else expected_version
-            if not has_changes(article, tags=tags, related=related, lock=True):
+            if not has_changes(article, tags=tags, related=related, sources=sources, lock=True):
                 _check_version(article, version)
                 return None
             _claim_version(article, version)
@@ -157,6 +197,8 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
                 article.tags.set(tags)
             if related is not None:
                 article.related.set(related)
+            if sources is not None:
+                replace_sources(article, sources)
         finally:
             _saving.reset(token)
         if at is not None:
@@ -195,6 +237,8 @@ def restore_revision(article, revision, *, editor, change_note="", minor=False):
         minor=minor,
         tags=Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]]),
         related=Article.objects.filter(pk__in=data["related"]),
+        # Revisions from before sources were recorded leave the current ones alone.
+        sources=data.get("sources"),
         restored_from=revision,
     )
 

@@ -25,10 +25,33 @@ def article_json_ld(article, request):
         },
         "keywords": [tag.name for tag in article.tags.all()],
     }
+    citations = [citation_json_ld(source) for source in article.sources.all()]
+    if citations:
+        data["citation"] = citations
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
     for contribute in CONTRIBUTORS:
         contribute(article, data)
+    return data
+
+
+def citation_json_ld(source):
+    """A source as schema.org ``CreativeWork`` (a ``ScholarlyArticle`` when it has a DOI or
+    PubMed id), identified by its DOI where it has one."""
+    data = {
+        "@type": "ScholarlyArticle" if source.doi or source.pmid else "CreativeWork",
+        "name": source.title,
+    }
+    if source.link:
+        data["url"] = source.link
+    if source.doi:
+        data["identifier"] = source.doi_url
+    if source.authors:
+        data["author"] = source.authors
+    if source.publisher:
+        data["publisher"] = source.publisher
+    if source.year:
+        data["datePublished"] = str(source.year)
     return data
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("", include("comments.urls")),
     path("moderation/", include("comments.moderation.urls")),
+    path("", include("reviews.urls")),
     path("", include("articles.urls")),
 ]
 

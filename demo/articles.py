@@ -17,6 +17,7 @@ from articles.revisions import save_article
 
 from . import images as demo_images
 from . import loader as demo_content
+from .sources import cite_sources
 from .synthetic import load_test_articles
 
 DEMO_USERS = [
@@ -149,6 +150,8 @@ def seed_article(data, *, authors, tags, editor):
             minor=step["minor"],
             at=aware(step["date"], 15),
         )
+    if data.get("sources"):
+        cite_sources(article, data, editor=editor)
     return article
 
 

@@ -26,6 +26,11 @@ SCHEMA = {  # kind: (required keys, optional keys with their defaults; ... means
     "flags": ("user reason", {"note": ...}),
     "reviews": ("article reviewer days_ago outcome", {"notes": "", "edited_after": None}),
     "edited_after": ("days_ago note append", {}),
+    "article sources": ("article sources", {"append": ""}),
+    "sources": ("kind title cite_after", {"authors": "", "publisher": "", "year": None, "doi": "",
+                "pmid": "", "url": "", "accessed_on": None, "summary": "", "found": None}),
+    "feedback": ("article kind days_ago", {"message": "", "handled": None}),
+    "handled": ("by resolution note", {}),
 }  # fmt: skip
 
 
@@ -47,10 +52,11 @@ def checked(kind, data, path):
     expect(not unknown, path, f"{kind}: unknown keys {unknown}.")
     data = {**{k: copy.copy(v) for k, v in optional.items() if v is not ...}, **data}
     data.update({key: str(data[key]) for key in ("published", "date") if key in data})  # dates
-    for key in data.keys() & {"revisions", "commenters", "comments", "flags"}:
+    for key in data.keys() & {"revisions", "commenters", "comments", "flags", "sources"}:
         data[key] = [checked(key, item, path) for item in data[key]]
-    if data.get("edited_after"):
-        data["edited_after"] = checked("edited_after", data["edited_after"], path)
+    for key in data.keys() & {"edited_after", "handled"}:
+        if data[key]:
+            data[key] = checked(key, data[key], path)
     return data
 
 
@@ -93,10 +99,23 @@ def load(root=ROOT):
     reviews = [checked("reviews", item, path) for item in parse(path)]
     known([r["article"] for r in reviews], [a["slug"] for a in articles], path, "article")
     known([r["reviewer"] for r in reviews], slugs[0], path, "author")
+    path = root / "sources.yaml"
+    cited = {item["article"]: item for item in (checked("article sources", entry, path)
+                                                for entry in parse(path))}  # fmt: skip
+    known(cited, [a["slug"] for a in articles], path, "article")
+    for article in articles:
+        entry = cited.get(article["slug"], {"sources": [], "append": ""})
+        article["sources"], article["sources_append"] = entry["sources"], entry["append"]
+        found = [source["found"] for source in entry["sources"]]
+        known(filter(None, found), ["broken", "retracted"], path, "found")
+    path = root / "feedback.yaml"
+    feedback = [checked("feedback", item, path) for item in parse(path)]
+    known([f["article"] for f in feedback], [a["slug"] for a in articles], path, "article")
+    known([f["kind"] for f in feedback], ["helpful", "not_helpful", "report"], path, "kind")
     synthetic = (root / "synthetic-article.html").read_text(encoding="utf-8").removesuffix("\n")
     return {"authors": authors, "tags": tags, "articles": articles, "synthetic_body": synthetic,
             "commenters": data["commenters"], "comments": comments, "banned": banned,
-            "reviews": reviews}  # fmt: skip
+            "reviews": reviews, "feedback": feedback}  # fmt: skip
 
 
 default = functools.cache(load)  # the shipped content, read once

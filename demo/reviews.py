@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from articles.models import Article, Author
 from articles.revisions import save_article
-from reviews.models import MedicalReview
+from reviews.feedback import reader_hash
+from reviews.models import MedicalReview, ReaderFeedback
 
 from . import loader as demo_content
 from .articles import aware
@@ -39,3 +40,26 @@ def seed_reviews(users):
             when = aware((today - timedelta(days=edit["days_ago"])).isoformat(), 11)
             save_article(article, editor=users["editor"], change_note=edit["note"], at=when)
     return created
+
+
+def seed_feedback(users):
+    """Private reader feedback (``content/feedback.yaml``), dated back from today; once."""
+    if ReaderFeedback.objects.exists():
+        return 0
+    now = timezone.now()
+    for number, data in enumerate(demo_content.FEEDBACK):
+        created = now - timedelta(days=data["days_ago"])
+        feedback = ReaderFeedback(
+            article=Article.objects.get(slug=data["article"]),
+            kind=data["kind"],
+            message=data["message"],
+            reader_hash=reader_hash(f"demo-reader-{number}", created.date()),
+            created_at=created,
+        )
+        if handled := data["handled"]:
+            feedback.handled_by = users[handled["by"]]
+            feedback.resolution = handled["resolution"]
+            feedback.handling_note = handled["note"]
+            feedback.handled_at = created + timedelta(days=1)
+        feedback.save()
+    return len(demo_content.FEEDBACK)

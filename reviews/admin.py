@@ -11,8 +11,9 @@ from articles.models import Author, Tag
 from core.admin import ReadOnlyAdminMixin
 from core.spreadsheets import csv_response
 
-from .freshness import SECTIONS, freshness_report
-from .models import MedicalReview, ReviewReminder
+from .feedback import mark_handled
+from .freshness import SECTIONS, freshness_report, reader_reports, sources_needing_attention
+from .models import MedicalReview, ReaderFeedback, ReviewReminder
 
 
 class MedicalReviewForm(forms.ModelForm):
@@ -74,6 +75,8 @@ class MedicalReviewAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "title": "Freshness dashboard",
             "sections": [(name, SECTIONS[name], report[name]) for name in SECTIONS],
+            "reader_reports": reader_reports(request.user, **filters),
+            "source_problems": sources_needing_attention(**filters),
             "filters": filters,
             "authors": Author.objects.order_by("name"),
             "reviewers": Author.objects.exclude(credentials="").order_by("name"),
@@ -107,3 +110,64 @@ class ReviewReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("article", "reviewer", "kind", "due_on", "sent_at")
     list_filter = ("kind",)
     list_select_related = ("article", "reviewer")
+
+
+class HandleFeedbackForm(forms.ModelForm):
+    class Meta:
+        model = ReaderFeedback
+        fields = ["resolution", "handling_note"]
+
+    def clean_resolution(self):
+        resolution = self.cleaned_data.get("resolution")
+        if not resolution:
+            raise forms.ValidationError("Choose what was done about it to mark it handled.")
+        return resolution
+
+
+class HandledFilter(admin.SimpleListFilter):
+    title = "handled"
+    parameter_name = "handled"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Not yet"), ("yes", "Handled")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(handled_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(ReaderFeedback)
+class ReaderFeedbackAdmin(admin.ModelAdmin):
+    """What readers told the newsroom, per article (never public). Editors see all of it, a
+    medical reviewer that of their own articles; handling it records who did what."""
+
+    form = HandleFeedbackForm
+    list_display = ("article", "kind", "created_at", "handled")
+    list_filter = ("kind", HandledFilter, "resolution")
+    list_select_related = ("article", "handled_by")
+    search_fields = ("article__title", "message")
+    date_hierarchy = "created_at"
+    fields = ("article", "kind", "message", "created_at", "resolution", "handling_note",
+              "handled_by", "handled_at")  # fmt: skip
+    readonly_fields = ("article", "kind", "message", "created_at", "handled_by", "handled_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    @admin.display(description="Handled")
+    def handled(self, obj):
+        if not obj.is_handled:
+            return "Not yet" if obj.kind == ReaderFeedback.Kind.REPORT else "—"
+        who = obj.handled_by.display_name if obj.handled_by else "someone"
+        return f"{obj.get_resolution_display()} ({who}, {timezone.localdate(obj.handled_at)})"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        mark_handled(obj, by=request.user, resolution=form.cleaned_data["resolution"],
+                     note=form.cleaned_data.get("handling_note", ""))  # fmt: skip

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from articles.models import Article, Revision
+from articles.models import Article, Revision, Source
 
-from .models import MedicalReview
+from .models import MedicalReview, ReaderFeedback
 
 
 def add_months(day, months):
@@ -32,7 +32,11 @@ def with_review_state(articles):
         .annotate(number=Max("number"))
         .values("number")
     )
+    retracted = Source.objects.filter(
+        article=OuterRef("pk"), standing=Source.Standing.RETRACTED
+    ).order_by("standing_found_at")
     return articles.annotate(
+        retraction_found_at=Subquery(retracted.values("standing_found_at")[:1]),
         last_review_id=Subquery(latest.values("pk")[:1]),
         last_reviewed_on=Subquery(latest.values("reviewed_on")[:1]),
         last_reviewer_id=Subquery(latest.values("reviewer_id")[:1]),
@@ -49,6 +53,7 @@ class ReviewState:
     next_due_on: date | None
     changed_since_review: bool
     stale: bool
+    cites_retracted: bool = False  # a source was retracted after the last review
 
     @property
     def never_reviewed(self):
@@ -61,10 +66,18 @@ def review_state(article, today=None):
     reviewed = article.last_reviewed_on
     stale_before = today - timedelta(days=365 * settings.FRESHNESS_STALE_YEARS)
     updated = timezone.localdate(article.updated_at) if article.updated_at else None
+    next_due_on = add_months(reviewed, article.review_interval) if reviewed else None
+    # An article citing a retracted source is due for review the day the retraction was found.
+    found = getattr(article, "retraction_found_at", None)
+    found_on = timezone.localdate(found) if found else None
+    cites_retracted = bool(found_on and (reviewed is None or found_on >= reviewed))
+    if cites_retracted and reviewed:
+        next_due_on = min(next_due_on, found_on)
     return ReviewState(
         article=article,
         last_reviewed_on=reviewed,
-        next_due_on=add_months(reviewed, article.review_interval) if reviewed else None,
+        next_due_on=next_due_on,
+        cites_retracted=cites_retracted,
         changed_since_review=bool(
             reviewed and (article.last_substantive_number or 0) > article.reviewed_revision_number
         ),
@@ -84,7 +97,7 @@ SECTIONS = {
 def sections_of(state, today):
     soon = today + timedelta(days=settings.REVIEW_REMINDER_DAYS_BEFORE)
     found = []
-    if state.next_due_on and state.next_due_on < today:
+    if state.cites_retracted or (state.next_due_on and state.next_due_on < today):
         found.append("overdue")
     elif state.next_due_on and state.next_due_on <= soon:
         found.append("due_soon")
@@ -116,3 +129,71 @@ def freshness_report(*, author=None, reviewer=None, tag=None, today=None):
         for name in sections_of(state, today):
             report[name].append(state)
     return report
+
+
+def _filtered(articles, *, author=None, reviewer=None, tag=None):
+    if author:
+        articles = articles.filter(author__slug=author)
+    if reviewer:
+        articles = articles.filter(reviewer__slug=reviewer)
+    if tag:
+        articles = articles.filter(tags__slug=tag)
+    return articles
+
+
+def reader_reports(user, *, author=None, reviewer=None, tag=None):
+    """Articles readers gave feedback on that ``user`` may see, with counts, open reports
+    first: one query."""
+    visible = ReaderFeedback.objects.visible_to(user)
+    report = Q(reader_feedback__kind=ReaderFeedback.Kind.REPORT)
+    articles = _filtered(
+        Article.objects.filter(reader_feedback__in=visible), author=author, reviewer=reviewer,
+        tag=tag,
+    ).distinct()  # fmt: skip
+    in_visible = Q(reader_feedback__in=visible)
+    return list(
+        Article.objects.filter(pk__in=articles.values("pk"))
+        .annotate(
+            open_reports=Count("reader_feedback", filter=in_visible & report
+                               & Q(reader_feedback__handled_at=None)),
+            reports=Count("reader_feedback", filter=in_visible & report),
+            helpful=Count("reader_feedback", filter=in_visible
+                          & Q(reader_feedback__kind=ReaderFeedback.Kind.HELPFUL)),
+            not_helpful=Count("reader_feedback", filter=in_visible
+                              & Q(reader_feedback__kind=ReaderFeedback.Kind.NOT_HELPFUL)),
+        )
+        .only("id", "title", "slug")
+        .order_by("-open_reports", "-reports", "-not_helpful", "title")
+    )  # fmt: skip
+
+
+@dataclass
+class SourceProblem:
+    problem: str  # "Retracted", "Corrected" or "Broken link"
+    source: Source  # one of the citing rows, for its title, link and what the check found
+    articles: list
+
+
+def sources_needing_attention(*, author=None, reviewer=None, tag=None):
+    """Broken links, retractions and corrections, each once with the articles citing it:
+    one query."""
+    articles = _filtered(Article.objects.all(), author=author, reviewer=reviewer, tag=tag)
+    rows = (
+        Source.objects.filter(Q(link_status=Source.LinkStatus.BROKEN) | ~Q(standing=""),
+                              article__in=articles.values("pk"))
+        .select_related("article")
+        .order_by("standing", "title", "article__title")
+    )  # fmt: skip
+    found = {}
+    for source in rows:
+        problems = []
+        if source.standing:
+            problems.append((source.get_standing_display(), source.doi.lower()))
+        if source.link_status == Source.LinkStatus.BROKEN:
+            problems.append(("Broken link", source.url))
+        for problem, identity in problems:
+            entry = found.setdefault((problem, identity), SourceProblem(problem, source, []))
+            if source.article not in entry.articles:
+                entry.articles.append(source.article)
+    order = {"Retracted": 0, "Broken link": 1, "Corrected": 2}
+    return sorted(found.values(), key=lambda entry: (order[entry.problem], entry.source.title))

@@ -74,3 +74,65 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} reminder for “{self.article}” ({self.due_on})"
+
+
+class ReaderFeedbackQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Editors see every article's feedback; a medical reviewer, that of the articles they
+        are the assigned reviewer of."""
+        if user.has_perm("articles.change_article"):
+            return self
+        return self.filter(article__reviewer__user=user) if user.pk else self.none()
+
+    def open_reports(self):
+        return self.filter(kind=ReaderFeedback.Kind.REPORT, handled_at=None)
+
+
+class ReaderFeedback(models.Model):
+    """What a reader told the newsroom about an article: helpful or not, or a report of
+    out-of-date or wrong information. Private: never shown on a public page."""
+
+    class Kind(models.TextChoices):
+        HELPFUL = "helpful", "Helpful"
+        NOT_HELPFUL = "not_helpful", "Not helpful"
+        REPORT = "report", "Out-of-date or wrong information"
+
+    class Resolution(models.TextChoices):
+        UPDATED = "updated", "Article updated"
+        NO_CHANGE = "no_change", "No change needed"
+        NOT_ACTIONABLE = "not_actionable", "Not actionable (unclear or spam)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reader_feedback")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    message = PlainTextField(blank=True, max_length=2000)
+    # A keyed hash of the reader's network address and the day: enough to limit how often one
+    # reader can send feedback, not enough to recognise them tomorrow.
+    reader_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    resolution = models.CharField(max_length=16, choices=Resolution.choices, blank=True)
+    handling_note = PlainTextField(blank=True, help_text="For the newsroom: what was done.")
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   editable=False)  # fmt: skip
+    handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ReaderFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "reader feedback"
+        verbose_name_plural = "reader feedback"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["article", "kind", "handled_at"], name="feedback_article_idx"),
+            models.Index(fields=["reader_hash", "created_at"], name="feedback_rate_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on “{self.article}”"
+
+    def get_absolute_url(self):
+        return reverse("admin:reviews_readerfeedback_change", args=[self.pk])
+
+    @property
+    def is_handled(self):
+        return self.handled_at is not None

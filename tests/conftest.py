@@ -236,6 +236,8 @@ def every_url(article, reader, moderator):
         "moderation:user": {"pk": reader.pk},
         "moderation:sanction": {"pk": reader.pk},
         "moderation:lift": {"pk": sanction.pk},
+        "reviews:feedback_helpful": {"slug": article.slug},
+        "reviews:feedback_report": {"slug": article.slug},
         "account_confirm_email": {"key": "not-a-key"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
     }

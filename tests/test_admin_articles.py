@@ -17,6 +17,21 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def sources_management(article=None, total=None):
+    """The Sources inline's management form: the article's sources as they are stored."""
+    stored = article.sources.count() if article is not None and article.pk else 0
+    total = stored if total is None else total
+    data = {"sources-TOTAL_FORMS": total, "sources-INITIAL_FORMS": stored}
+    for index, source in enumerate(article.sources.all() if stored else []):
+        data[f"sources-{index}-id"] = source.pk
+        data[f"sources-{index}-article"] = article.pk
+        data[f"sources-{index}-position"] = source.position
+        for name in source.EDITABLE:
+            value = getattr(source, name)
+            data[f"sources-{index}-{name}"] = "" if value is None else value
+    return data
+
+
 def form_data(article, **overrides):
     """The admin change form as a browser would post it for ``article``."""
     data = {
@@ -39,6 +54,7 @@ def form_data(article, **overrides):
         "featured": "",
         "change_note": "Updated in a test.",
         "loaded_version": article.version,
+        **sources_management(article),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value != ""}
@@ -213,6 +229,7 @@ def test_an_editor_can_add_an_article(client, editor, author):
             "status": "published",
             "comments_open": "on",
             "change_note": "First published.",
+            **sources_management(),
         },
     )
     assert response.status_code == 302

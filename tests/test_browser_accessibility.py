@@ -109,3 +109,32 @@ def test_a_reader_comments_and_flags_with_the_keyboard_alone(live_server, browse
         page.keyboard.press("Enter")
     assert Flag.objects.filter(comment=theirs, user=regular, reason="misinformation").exists()
     screenshot(page, "keyboard-flagged")
+
+
+def test_no_violations_on_sources_and_the_feedback_pages(live_server, a11y_page, author):
+    from articles.revisions import save_article
+
+    page, base = a11y_page, live_server.url
+    body = "<p>Rain made no difference [1], or a small one [1, 2].</p>"
+    article = make_article(author, title="Do knees feel the rain?", body=body)
+    save_article(article, change_note="Sources.", sources=[
+        {"kind": "observational", "title": "Rainfall and joint pain", "authors": "Jena AB",
+         "publisher": "BMJ", "year": 2017, "doi": "10.1136/bmj.j5326",
+         "summary": "No link between rain and doctor visits for joint pain."},
+        {"kind": "guideline", "title": "Osteoarthritis", "url": "https://www.nice.org.uk/guidance/ng226"},
+    ])  # fmt: skip
+    report = reverse("reviews:feedback_report", args=[article.slug])
+    check(page, f"{base}{article.get_absolute_url()}", "article-with-sources")
+    check(page, f"{base}{report}", "feedback-report")
+    page.click(".account-page button[type=submit]")  # empty: the error is announced
+    assert "Tell us what is out of date or wrong." in page.content()
+    problems = serious_violations(page, ANY)
+    assert not problems, "feedback-report-error: " + " | ".join(problems)
+    page.fill("textarea[name=message]", "The 2024 guidance changed this.")
+    page.click(".account-page button[type=submit]")
+    assert "Thank you" in page.content()
+    assert not serious_violations(page, ANY)
+    page.goto(f"{base}{article.get_absolute_url()}")
+    page.click("button[value=no]")
+    assert "tell us what" in page.content()
+    assert not serious_violations(page, ANY)

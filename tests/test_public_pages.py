@@ -256,11 +256,11 @@ def test_the_article_page_query_count_does_not_grow(
 ):
     """Every request reads the article with its author and reviewer (1), and the generations of
     its fragments (2: core/fragments.py). Rendering the page's own parts (articles.fragments),
-    only after a change: 3 tags, 4 public updates, 5 explicit related, 6 tag-based related
-    fallback, 7 the next scheduled publication (when the related articles may change by
-    themselves), 8 disclaimer text, 9 latest medical review, 10 the body (its responsive version
-    is kept too). The comment section: 11 moderation settings, 12 top-level comment count, 13
-    approved comment count (with comments, the top-level page and their replies: see
+    only after a change: 3 tags, 4 sources, 5 public updates, 6 explicit related, 7 tag-based
+    related fallback, 8 the next scheduled publication (when the related articles may change by
+    themselves), 9 disclaimer text, 10 latest medical review, 11 the body (its responsive
+    version is kept too). The comment section: 12 moderation settings, 13 top-level comment
+    count, 14 approved comment count (with comments, the top-level page and their replies: see
     test_comments_page.py); kept for anonymous readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
@@ -269,7 +269,7 @@ def test_the_article_page_query_count_does_not_grow(
     counts = {}
     for name, article in (("small", small), ("large", large)):
         url = article.get_absolute_url()
-        first = count_queries(client, url, django_assert_max_num_queries, 13)
+        first = count_queries(client, url, django_assert_max_num_queries, 14)
         kept = count_queries(client, url, django_assert_max_num_queries, 2)
         counts[name] = (first, kept)
     assert counts["small"] == counts["large"]

@@ -11,14 +11,17 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from accounts.models import User
-from articles.models import Article, Author, Revision, Tag
+from articles.citations import cited_numbers
+from articles.models import Article, Author, Revision, Source, Tag
 from comments.models import Comment, Flag, Sanction
 from demo import loader
 from demo.articles import DEMO_USERS
+from reviews.freshness import freshness_report
+from reviews.models import ReaderFeedback
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = (User, Author, Tag, Article, Revision, Comment, Flag, Sanction)
+COUNTED = (User, Author, Tag, Article, Revision, Comment, Flag, Sanction, Source, ReaderFeedback)
 
 
 def seed(*args):
@@ -42,6 +45,7 @@ def test_seed_demo_loads_a_realistic_newsroom_and_is_idempotent(settings, client
     assert first["Article"] == len(content["articles"]) == 12
     assert first["Comment"] == len(content["comments"]) == 40
     assert "0 new demo articles" in seed()
+    assert "7 pieces of reader feedback" in output
 
     published = Article.objects.published()
     assert published.count() >= 8
@@ -78,6 +82,22 @@ def test_seed_demo_loads_a_realistic_newsroom_and_is_idempotent(settings, client
         .exists()
     )
     assert Sanction.objects.active().filter(until__isnull=True).exists()
+
+
+def test_every_demo_article_cites_two_to_five_sources_with_one_broken_and_one_retracted(client):
+    seed()
+    for article in Article.objects.filter(slug__in=[a["slug"] for a in loader.load()["articles"]]):
+        count = article.sources.count()
+        assert 2 <= count <= 5, article.slug
+        assert cited_numbers(article.body) == set(range(1, count + 1)), article.slug
+    assert Source.objects.filter(link_status="broken").count() == 1
+    [retracted] = Source.objects.filter(standing="retracted")
+    assert retracted.article.slug in {state.article.slug for state in freshness_report()["overdue"]}
+    assert ReaderFeedback.objects.open_reports().count() == 2
+    article = Article.objects.get(slug="why-do-my-knees-ache-when-it-rains")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="#source-1">' in html and '<a href="#source-2">' in html
+    assert "Was this page helpful?" in html
 
 
 def test_seed_demo_adds_synthetic_volume(settings):
@@ -118,7 +138,7 @@ def test_loader_returns_every_article_file_with_the_required_keys():
     published = [article["published"] for article in articles]
     assert published == sorted(published)  # seeded oldest first, as before
     for article in articles:
-        assert set(article) == ARTICLE_KEYS | {"slug", "body"}, article["slug"]
+        assert set(article) == ARTICLE_KEYS | {"slug", "body", "sources", "sources_append"}
         assert article["title"] and article["body"].startswith("<p>"), article["slug"]
         for step in article["revisions"]:
             assert {"date", "note", "minor", "replace"} <= set(step), article["slug"]
@@ -186,12 +206,17 @@ def test_the_demo_prose_stays_out_of_python():
 
 
 def test_the_demo_gives_the_freshness_dashboard_real_work(client):
-    """Reviewed articles, one overdue, one due soon, one changed since review, one scheduled."""
+    """Reviewed articles, one overdue (and one citing a retracted source), one due soon, one
+    changed since review, one scheduled."""
     from reviews.freshness import freshness_report
 
     seed()
     report = freshness_report()
-    assert [s.article.slug for s in report["overdue"]] == ["why-do-my-knees-ache-when-it-rains"]
+    # The blood pressure article cites a retracted study: due at once (issue 25).
+    assert [s.article.slug for s in report["overdue"]] == [
+        "why-do-my-knees-ache-when-it-rains",
+        "should-you-check-your-blood-pressure-at-home",
+    ]
     assert [s.article.slug for s in report["due_soon"]] == [
         "when-is-a-headache-worth-worrying-about"
     ]

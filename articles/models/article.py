@@ -214,10 +214,11 @@ class Article(models.Model):
 
     def load_page_content(self):
         """Everything else the article page shows, in a fixed number of queries: the tags, the
-        public updates and the chosen related articles."""
+        sources, the public updates and the chosen related articles."""
         prefetch_related_objects(
             [self],
             "tags",
+            "sources",
             Prefetch(
                 "revisions",
                 queryset=Revision.objects.filter(is_minor=False)

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from articles.citations import link_markers
 from articles.fragments import render_cards
 
 register = template.Library()
@@ -24,3 +25,10 @@ def article_cards(context, article_ids, heading_level=2, lead=False):
     cards = render_cards(context["request"], list(article_ids), heading_level=heading_level,
                          lead=lead)  # fmt: skip
     return mark_safe("".join(cards))
+
+
+@register.filter
+def cite(body, sources):
+    """``{{ article|responsive|cite:sources }}``: the body's ``[1]`` markers as linked
+    superscripts into the Sources list."""
+    return link_markers(body, len(sources))

@@ -138,7 +138,8 @@ CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
 # makes it unreachable at once whatever this says.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60 * 6)
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
-PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
+PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/",
+                        "/feedback/"]  # fmt: skip
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -311,6 +312,11 @@ CKEDITOR_CONFIGS = {
             ["NumberedList", "BulletedList", "Blockquote", "HorizontalRule"],
             ["Link", "Unlink", "Image", "Table"],
             ["Undo", "Redo", "RemoveFormat", "Source"],
+            ["Citation"],  # inserts a [1] source marker (static/articles/ckeditor/citation)
+        ],
+        "extra_plugins": ["citation"],
+        "external_plugin_resources": [
+            ("citation", f"{STATIC_URL}articles/ckeditor/citation/", "plugin.js")
         ],
         "format_tags": "p;h2;h3;h4",
         "fullPage": False,
@@ -344,6 +350,17 @@ FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
 MEDICAL_REVIEW_INTERVAL_MONTHS = env_int("MEDICAL_REVIEW_INTERVAL_MONTHS", 12)
 FRESHNESS_STALE_YEARS = env_int("FRESHNESS_STALE_YEARS", 2)
 REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
+
+# Sources and reader feedback (issue 25). Metadata by DOI and PubMed id comes from these
+# services; the weekly source check asks Crossref about retractions and corrections. The site
+# never fetches a private, loopback or link-local address (core/fetch.py) unless this is on:
+# development and tests, whose fake services listen on 127.0.0.1.
+CROSSREF_API_URL = env_str("CROSSREF_API_URL", "https://api.crossref.org")
+PUBMED_API_URL = env_str("PUBMED_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+SOURCE_FETCH_TIMEOUT = env_int("SOURCE_FETCH_TIMEOUT", 10)  # seconds, per source or lookup
+# Reader feedback: at most this many from one reader (a daily hash of their address) per hour.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
 
 # When a commenter deletes their account: "keep" their comments signed "Former member" (threads
 # stay readable), or "remove" them (replies stay under a placeholder).

@@ -21,3 +21,10 @@ def reviewed_by(context, author, limit=20):
     articles = list(reviewed_articles(author)[: limit + 1])
     add(context["request"], *articles, *(article.author for article in articles))
     return {"author": author, "articles": articles[:limit], "more": len(articles) > limit}
+
+
+@register.inclusion_tag("reviews/feedback_box.html")
+def reader_feedback(article):
+    """ "Was this page helpful?" and the way to report out-of-date information: the same for
+    every reader, so it is kept with the rest of the article page."""
+    return {"article": article}

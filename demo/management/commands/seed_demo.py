@@ -34,6 +34,7 @@ class Command(BaseCommand):
 
         result = demo.seed(synthetic_articles=options["articles"])
         reviews = review_demo.seed_reviews(result["users"])
+        feedback = review_demo.seed_feedback(result["users"])
         comments = comment_demo.seed(
             result["users"], settings.DEMO_PASSWORD, synthetic_comments=options["comments"]
         )
@@ -43,7 +44,7 @@ class Command(BaseCommand):
                 f"{result['synthetic_articles']} new synthetic articles, "
                 f"{comments['comments']} new demo comments, "
                 f"{comments['synthetic_comments']} new synthetic comments, "
-                f"{reviews} new medical reviews."
+                f"{reviews} new medical reviews, {feedback} pieces of reader feedback."
             )
         )
         self.stdout.write(f"Demo users (password: {settings.DEMO_PASSWORD}):")

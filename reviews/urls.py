@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reviews"
+urlpatterns = [
+    path("feedback/<slug:slug>/helpful/", views.helpful, name="feedback_helpful"),
+    path("feedback/<slug:slug>/report/", views.report, name="feedback_report"),
+]
