@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve test test-fast lint format bench profile clean
+.PHONY: install run serve test test-fast lint format bench profile restore-drill clean
 
 install: $(VENV)/.installed
 
@@ -56,6 +56,13 @@ bench: install
 PAGE ?= /
 profile: install
 	$(PY) -m bench.profile $(PAGE)
+
+# Proves a restore: backs up the demo, restores it into a fresh database and media folder, and
+# compares every table's row count and every media file's checksum (DATABASE_URL for PostgreSQL).
+restore-drill: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py restore_drill
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

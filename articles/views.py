@@ -17,7 +17,7 @@ from .structured_data import person_json_ld
 
 
 def can_preview(user):
-    return user.is_authenticated and user.has_perm("articles.change_article")
+    return user.is_authenticated and user.is_staff and user.has_perm("articles.change_article")
 
 
 def listing_page(request, articles, collection, name=None, alongside=None):
@@ -45,14 +45,16 @@ def home(request):
 @require_safe
 def article_detail(request, slug):
     articles = Article.objects.for_detail_page()
-    if not can_preview(request.user):
-        articles = articles.published()
     try:
-        article = articles.get(slug=slug)  # unordered: the slug is unique (first() would sort)
+        # Unordered: the slug is unique (first() would sort).
+        article = articles.published().get(slug=slug)
     except Article.DoesNotExist:
-        if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
-            return render(request, "articles/gone.html", status=410)
-        raise Http404("No such article.") from None
+        # Only now ask about permissions: readers' requests never load them.
+        article = articles.filter(slug=slug).first() if can_preview(request.user) else None
+        if article is None:
+            if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
+                return render(request, "articles/gone.html", status=410)
+            raise Http404("No such article.") from None
     return render_article(request, article)
 
 

@@ -3,8 +3,8 @@
 ``decide`` sees only plain facts (the submission, the commenter, the rules) and returns what
 happens to the comment, which rule decided, and what to tell the commenter. It touches no
 database, so every rule is tested directly (tests/test_comment_policy.py). The workflow that
-gathers the facts and stores the outcome lives in ``comments/moderation.py``; the numbers are
-edited by staff in the admin (``ModerationSettings``).
+gathers the facts and stores the outcome lives in ``comments/moderation/workflow.py``; the
+numbers are edited by staff in the admin (``ModerationSettings``).
 """
 
 import enum

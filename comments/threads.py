@@ -16,6 +16,7 @@ class Node:
     comment: Comment
     children: list = field(default_factory=list)
     readable: bool = True  # False: shown as a placeholder because replies hang from it
+    own: bool = False  # the viewer wrote it
     editable: bool = False  # the viewer may still edit it (own comment, inside the window)
     flagged: bool = False  # the viewer has flagged it
     by_article_author: bool = False
@@ -85,6 +86,7 @@ def build_threads(article, user, rules, page_number=1):
         comment = node.comment
         node.readable = comment.is_readable_by(user)
         node.flagged = pk in flagged_ids
+        node.own = comment.is_authored_by(user)
         node.editable = comment.is_editable_by(user, rules)
         node.by_article_author = (
             bool(comment.author_id) and comment.author_id == article_author_user
@@ -123,16 +125,6 @@ def form_context(article, request, *, form=None, rules=None):
         "comment_gate": gate,
         "sanction": facts.sanction if facts else "",
         "edit_window_minutes": rules.edit_window_minutes,
-    }
-
-
-def comment_section(article, request, *, form=None, page_number=None):
-    """Everything the article template needs for the comments region."""
-    page_number = page_number or request.GET.get("comments-page", 1)
-    rules = current_rules()
-    return {
-        **thread_context(article, request.user, page_number, rules),
-        **form_context(article, request, form=form, rules=rules),
     }
 
 

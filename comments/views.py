@@ -1,7 +1,7 @@
 """Readers' side of comments: post, reply, edit, delete, flag, notification preferences.
 
 Every change is a POST behind login; the policy and workflow live in comments/policy.py and
-comments/moderation.py. Refused comments re-render the article with the text kept.
+comments/moderation/workflow.py. Refused comments re-render the article with the text kept.
 """
 
 from django.contrib import messages
@@ -28,7 +28,7 @@ def own_comment(request, pk):
     comment = get_object_or_404(
         Comment.objects.visible_to(request.user).select_related("article", "author"), pk=pk
     )
-    if comment.author_id != request.user.pk:
+    if not comment.is_authored_by(request.user):
         raise PermissionDenied("That comment belongs to someone else.")
     return comment
 

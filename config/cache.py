@@ -12,7 +12,7 @@ import logging
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django_redis.cache import RedisCache
+from django_prometheus.cache.backends.redis import RedisCache  # counts hits and misses
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 

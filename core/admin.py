@@ -20,7 +20,8 @@ class ReadOnlyAdminMixin:
 
 class RichTextAdminMixin:
     """CKEditor 4 starts its editing frame with a small inline script, so this admin's add and
-    change pages (and only those) allow inline scripts (``settings.CKEDITOR_CSP_UPDATE``).
+    change pages (and only those) allow inline scripts and a frame from the site itself
+    (``settings.CKEDITOR_CSP_UPDATE`` and ``CKEDITOR_CSP_REPLACE``).
     Whatever an editor's browser runs, the server sanitizes every rich text field on save."""
 
     def changeform_view(self, *args, **kwargs):
@@ -28,4 +29,8 @@ class RichTextAdminMixin:
         response._csp_update = merge_csp(
             getattr(response, "_csp_update", None), settings.CKEDITOR_CSP_UPDATE
         )
+        response._csp_replace = {
+            **(getattr(response, "_csp_replace", None) or {}),
+            **settings.CKEDITOR_CSP_REPLACE,
+        }
         return response

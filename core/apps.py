@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
+        from . import mail  # noqa: F401 (connects its account_deleting receiver)
         from .site import sync_site
 
         # After django.contrib.sites creates its default row (example.com), correct it.

@@ -33,7 +33,10 @@ def generations(tags, request=None):
     tags = {cache_tags.SITE, *tags}
     known = request.__dict__.get("cache_generations", {}) if request is not None else {}
     wanted = tags - known.keys()
-    found = dict(CacheGeneration.objects.filter(tag__in=wanted).values_list("tag", "generation"))
+    found = {}
+    if wanted:
+        rows = CacheGeneration.objects.filter(tag__in=wanted).values_list("tag", "generation")
+        found = dict(rows)
     return {tag: known[tag] if tag in known else found.get(tag, "0") for tag in tags}
 
 

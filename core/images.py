@@ -18,6 +18,7 @@ from html import escape, unescape
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -123,7 +124,7 @@ BODY_SIZES = "(min-width: 52rem) 48rem, 100vw"
 
 def _media_name(src):
     """The storage name of an image in our media, or None for any other address."""
-    prefix = default_storage.base_url if hasattr(default_storage, "base_url") else "/media/"
+    prefix = settings.MEDIA_URL  # a path, or the bucket's or CDN's address (MEDIA_STORAGE=s3)
     if src.startswith(prefix) and ".." not in src:
         return unquote(src[len(prefix) :])
     return None

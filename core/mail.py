@@ -14,8 +14,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
+
+from accounts.signals import account_deleting
 
 logger = logging.getLogger(__name__)
 
@@ -73,3 +76,26 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             deliver_email.enqueue(_as_data(message))
         return len(email_messages)
+
+
+@receiver(account_deleting, dispatch_uid="core.mail.account_deleting")
+def forget_mail_of_deleted_account(sender, user, **kwargs):
+    """Messages to the person, sent or waiting, hold their address and maybe their words: they
+    go with the account (a waiting one is no longer wanted)."""
+    from django_tasks_db.models import DBTaskResult
+
+    addresses = {user.email.lower()} | {
+        address.lower() for address in user.emailaddress_set.values_list("email", flat=True)
+    }
+    addresses.discard("")
+    doomed = []
+    for address in addresses:
+        for row in DBTaskResult.objects.filter(
+            task_path=deliver_email.module_path, args_kwargs__icontains=address
+        ).only("id", "args_kwargs"):
+            message = (row.args_kwargs.get("args") or [{}])[0]
+            recipients = message.get("to", []) + message.get("cc", []) + message.get("bcc", [])
+            if address in {recipient.lower() for recipient in recipients}:
+                doomed.append(row.pk)
+    DBTaskResult.objects.filter(pk__in=doomed).delete()
+    return f"{len(doomed)} emails to them deleted" if doomed else ""

@@ -14,7 +14,8 @@ from . import cache_tags
 
 class SiteCSPMiddleware(CSPMiddleware):
     """The strict policy in ``settings.CONTENT_SECURITY_POLICY`` everywhere, widened only on
-    the admin by ``settings.ADMIN_CSP_UPDATE`` (what Django's admin and CKEditor need)."""
+    the admin by ``settings.ADMIN_CSP_UPDATE`` (what Django's admin and CKEditor need). An
+    update only adds sources, so it never names a directive whose base is 'none'."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)

@@ -1,16 +1,35 @@
+import re
+
 from django.conf import settings
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import Http404
 
 from . import cache_tags, fragments
+
+# A page number as the site writes it in its own links: ASCII digits, no sign, space or leading
+# zero, and few enough digits for int() (longer strings are slow or refused).
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+
+
+def page_number(request, param="page"):
+    """The page number in ?``param``= (1 when absent), for every paginated list on the site.
+
+    Anything else is a 404: "+1", "1 ", "01", fullwidth digits and the like are not links the
+    site makes, and each spelling of a page would otherwise be one more cached copy of it."""
+    value = request.GET.get(param)
+    if value is None:
+        return 1
+    if not PAGE_NUMBER.fullmatch(value):
+        raise Http404("No such page.")
+    return int(value)
 
 
 def paginate(request, queryset, per_page=None):
     """A page of ``queryset`` from ?page=; a bad or out-of-range page number is a 404."""
     paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
     try:
-        return paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
+        return paginator.page(page_number(request))
+    except EmptyPage as error:
         raise Http404("No such page.") from error
 
 
@@ -20,9 +39,7 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
     ``valid_until()`` (a datetime or None) passes: the ids on the page, the length of the whole
     list (its slowest query on a big site) and ``alongside`` (``{name: queryset}`` shown with it,
     as ``page.alongside``). A list page whose fragment is kept costs one query (generations)."""
-    number = str(request.GET.get("page", "1"))
-    if not (number.isascii() and number.isdigit()):
-        raise Http404("No such page.")
+    number = page_number(request)  # a bad one is a 404, never kept
     collection_tag = cache_tags.tag_for(collection)
 
     def read():
@@ -32,7 +49,7 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
         extra = {key: list(queryset) for key, queryset in (alongside or {}).items()}
         return {"ids": list(page.object_list), "count": page.paginator.count, "alongside": extra}
 
-    kept = fragments.cached(request, f"list:{name}:{int(number)}", [collection_tag], read)
+    kept = fragments.cached(request, f"list:{name}:{number}", [collection_tag], read)
     paginator = Paginator(items, settings.ARTICLES_PER_PAGE)
     paginator.count = kept["count"]  # a cached_property: set, it is never queried
     page = Page(kept["ids"], paginator.validate_number(number), paginator)

@@ -1,17 +1,15 @@
 """Medical review in the admin: record a review (append-only), and the freshness dashboard."""
 
-import csv
-
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
 from articles.models import Author, Tag
 from core.admin import ReadOnlyAdminMixin
+from core.spreadsheets import csv_response
 
 from .freshness import SECTIONS, freshness_report
 from .models import MedicalReview, ReviewReminder
@@ -21,11 +19,6 @@ class MedicalReviewForm(forms.ModelForm):
     class Meta:
         model = MedicalReview
         fields = ["article", "reviewer", "reviewed_on", "outcome", "notes"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = Author.objects.exclude(credentials="")
-        self.fields["reviewer"].help_text = "Authors with credentials: the clinicians."
 
     def clean_reviewed_on(self):
         reviewed_on = self.cleaned_data["reviewed_on"]
@@ -51,6 +44,13 @@ class MedicalReviewAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Here, not in the form: a recorded review's page is read-only and has no form fields.
+        if db_field.name == "reviewer":
+            kwargs["queryset"] = Author.objects.exclude(credentials="")
+            kwargs["help_text"] = "Authors with credentials: the clinicians."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         # The review covers the article as it is now: its latest revision.
@@ -84,24 +84,22 @@ class MedicalReviewAdmin(admin.ModelAdmin):
 
 
 def freshness_csv(report):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="freshness.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["section", "title", "author", "assigned reviewer", "last reviewed",
-                     "next review due", "last substantive update", "changed since review",
-                     "admin link"])  # fmt: skip
-    for name, states in report.items():
-        for state in states:
-            article = state.article
-            writer.writerow([
-                SECTIONS[name], article.title, article.author.byline,
-                article.reviewer.byline if article.reviewer else "",
-                state.last_reviewed_on or "", state.next_due_on or "",
-                timezone.localdate(article.updated_at) if article.updated_at else "",
-                "yes" if state.changed_since_review else "no",
-                reverse("admin:articles_article_change", args=[article.pk]),
-            ])  # fmt: skip
-    return response
+    header = ["section", "title", "author", "assigned reviewer", "last reviewed",
+              "next review due", "last substantive update", "changed since review",
+              "admin link"]  # fmt: skip
+    rows = (
+        [
+            SECTIONS[name], state.article.title, state.article.author.byline,
+            state.article.reviewer.byline if state.article.reviewer else "",
+            state.last_reviewed_on or "", state.next_due_on or "",
+            timezone.localdate(state.article.updated_at) if state.article.updated_at else "",
+            "yes" if state.changed_since_review else "no",
+            reverse("admin:articles_article_change", args=[state.article.pk]),
+        ]
+        for name, states in report.items()
+        for state in states
+    )  # fmt: skip
+    return csv_response("freshness.csv", header, rows)
 
 
 @admin.register(ReviewReminder)

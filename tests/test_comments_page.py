@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import lxml.html
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
@@ -323,6 +325,32 @@ def test_nobody_edits_or_deletes_someone_elses_comment(client, article, regular,
     assert (comment.body, comment.status) == ("Mine.", "approved")
 
 
+def test_comments_without_an_account_are_nobodys_to_delete(client, article, reader):
+    """A deleted account's or an imported comment has no author id; an anonymous reader has
+    none either, and that must not make the comment theirs, here or in the shared page."""
+    former = approved(article, None, "Written by someone who left.")
+    imported = Comment.objects.create(article=article, body="From the old blog.",
+                                      legacy_author_name="Pat", status="approved")  # fmt: skip
+    deletes = [reverse("comments:delete", args=[c.pk]) for c in (former, imported)]
+    edits = [reverse("comments:edit", args=[c.pk]) for c in (former, imported)]
+    for _ in range(2):  # rendered, then served from the shared cache
+        html = page(client, article)
+        assert "Former member" in html and "Pat" in html
+        assert not [url for url in deletes + edits if url in html]
+        assert "your comment" not in html
+    client.force_login(reader)
+    html = page(client, article)
+    assert not [url for url in deletes + edits if url in html]
+    assert reverse("comments:flag", args=[former.pk]) in html
+    for url in deletes:
+        assert client.post(url).status_code == 403
+    with pytest.raises(PermissionDenied):
+        moderation.delete_own(former, AnonymousUser())
+    client.logout()
+    assert not [url for url in deletes if url in page(client, article)]
+    assert set(Comment.objects.values_list("status", flat=True)) == {"approved"}
+
+
 def test_deleting_asks_first_and_needs_post_and_login(client, article, regular):
     comment = approved(article, regular, "Mine.")
     url = reverse("comments:delete", args=[comment.pk])
@@ -531,6 +559,8 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
     build_threads(large, users, 300)
     if viewer != "anonymous":
         client.force_login(regular)
+    # The session and the moderation rules are read from the cache from now on.
+    client.get(make_article(author).get_absolute_url())
     counts = []
     for article in (small, large):
         # Anonymous: 13 article queries (see test_public_pages) + top-level page + replies.

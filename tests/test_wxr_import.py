@@ -130,9 +130,9 @@ def test_dry_run_reports_and_saves_nothing():
     ("content", "message"),
     [
         ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-         "\n<rss><channel>&lol2;</channel></rss>", "line 2: a DOCTYPE declaration is not allowed"),
+         "\n<rss><channel>&lol2;</channel></rss>", "a DOCTYPE declaration is not allowed"),
         ('<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<rss>&x;'
-         "</rss>", "line 2: a DOCTYPE declaration is not allowed"),
+         "</rss>", "a DOCTYPE declaration is not allowed"),
         ('<?xml version="1.0"?>\n<feed><entry/></feed>', "line 2: this XML file is not a"),
         ('<?xml version="1.0"?>\n<rss><channel><item><title>x</title></item></channel></rss>',
          "not a WordPress export (no <wp:wxr_version> before its content)"),
@@ -147,6 +147,34 @@ def test_bad_and_hostile_files_are_refused_and_change_nothing(tmp_path, content,
     bad.write_text(content)
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         run(bad)
+    assert counts() == before
+
+
+def hidden_doctypes():
+    """A real export with an entity-defining DOCTYPE where a byte scan of the start misses it."""
+    export = (FIXTURES / "small.xml").read_text()
+    declaration, rest = export.split("\n", 1)
+    doctype = '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    rest = rest.replace("What causes night sweats?", "What causes night sweats? &xxe;")
+    late = f"{declaration}\n<!-- {'x' * 70 * 1024} -->\n{doctype}{rest}"
+    utf16 = f"{declaration.replace('UTF-8', 'UTF-16')}\n{doctype}{rest}".encode("utf-16")
+    return {"after a 70 KB comment": late.encode(), "in UTF-16": utf16}
+
+
+@pytest.mark.parametrize("where", ["after a 70 KB comment", "in UTF-16"])
+def test_a_doctype_is_refused_wherever_it_hides(tmp_path, client, editor, where):
+    before = counts()
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_bytes(hidden_doctypes()[where])
+    with pytest.raises(CommandError, match="a DOCTYPE declaration is not allowed"):
+        run(hostile)
+    assert counts() == before
+
+    client.force_login(editor)
+    with open(hostile, "rb") as export:
+        response = client.post(reverse("admin:wordpress_importjob_add"), {"export": export})
+    assert response.status_code == 200
+    assert "a DOCTYPE declaration is not allowed" in response.content.decode()
     assert counts() == before
 
 

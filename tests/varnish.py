@@ -94,7 +94,7 @@ class Varnish:
         """Until the probe has seen the backend up (stale copies are only for a sick one)."""
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            if self.get("/robots.txt").status == 200:
+            if self.get("/healthz").status == 200:
                 return
             time.sleep(0.1)
 
@@ -186,7 +186,7 @@ class FakeApp:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
-                if app.failing and self.path != "/robots.txt":
+                if app.failing and self.path != "/healthz":
                     self.send_response(500)
                     self.send_header("Content-Length", "0")
                     self.end_headers()

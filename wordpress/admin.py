@@ -1,13 +1,33 @@
+from django import forms
 from django.contrib import admin
 
 from .models import ImportedItem, ImportJob
+from .reader import WXRError, check_start
 from .tasks import run_import
+
+
+class ImportJobForm(forms.ModelForm):
+    class Meta:
+        model = ImportJob
+        fields = ["export"]
+
+    def clean_export(self):
+        """A hostile or foreign file is refused here, with the reason, and no job is queued."""
+        export = self.cleaned_data["export"]
+        try:
+            check_start(export)
+        except WXRError as error:
+            raise forms.ValidationError(f"This file cannot be imported: {error}") from None
+        finally:
+            export.seek(0)
+        return export
 
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
     """Editors upload a WordPress export; the task worker imports it and writes the report."""
 
+    form = ImportJobForm
     list_display = ("created_at", "status", "progress", "created_by", "finished_at")
     fields = ("export", "status", "progress", "report", "created_by", "created_at", "finished_at")
     readonly_fields = ("status", "progress", "report", "created_by", "created_at", "finished_at")

@@ -1,16 +1,18 @@
 """Streaming a WordPress export (WXR) with lxml: memory stays flat whatever the file size.
 
 Entities are never resolved, nothing is fetched from the network, and a DOCTYPE (the door to
-XML bombs and external entities) is refused before parsing starts. Yields plain dicts:
+XML bombs and external entities) is refused before the first record: the parser itself reports
+it, wherever it stands in the prolog and in any encoding (no byte scan). Yields plain dicts:
 ``("site", …)``, ``("author", …)``, ``("category", …)``, ``("tag", …)`` and ``("item", …)`` with
 the item's comments inside it.
 """
 
-import re
-
 from lxml import etree
 
-PROLOG_BYTES = 64 * 1024
+DOCTYPE_REFUSED = (
+    "a DOCTYPE declaration is not allowed in a WordPress export (it can define entities that "
+    "expand without end or read local files)."
+)
 
 
 class WXRError(ValueError):
@@ -30,18 +32,6 @@ def _text(element, name, default=""):
 
 def _children(element, name):
     return [child for child in element if isinstance(child.tag, str) and _local(child) == name]
-
-
-def _refuse_doctype(path):
-    with open(path, "rb") as handle:
-        prolog = handle.read(PROLOG_BYTES)
-    match = re.search(rb"<!DOCTYPE", prolog, re.IGNORECASE)
-    if match:
-        line = prolog[: match.start()].count(b"\n") + 1
-        raise WXRError(
-            f"line {line}: a DOCTYPE declaration is not allowed in a WordPress export "
-            "(it can define entities that expand without end or read local files)."
-        )
 
 
 def _comment(element):
@@ -100,13 +90,40 @@ def _item(element):
     }
 
 
+def _parse(source, events=("start", "end")):
+    return etree.iterparse(
+        source, events=events, resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=False, remove_comments=True,
+    )  # fmt: skip
+
+
+def _check_root(element):
+    # The prolog, DOCTYPE included, has been parsed when the root element starts.
+    if element.getroottree().docinfo.doctype:
+        raise WXRError(DOCTYPE_REFUSED)
+    if _local(element) != "rss":
+        raise WXRError(f"line {element.sourceline}: this XML file is not a WordPress export "
+                       "(its root is not <rss>).")  # fmt: skip
+
+
+def _not_well_formed(error):
+    return WXRError(f"line {error.lineno}: the file is not well-formed XML ({error.msg}).")
+
+
+def check_start(source):
+    """Refuse a file (a path or an open file) whose prolog or root already shows it is not a
+    WordPress export, reading no further: the admin checks an upload before queuing it."""
+    try:
+        for _, element in _parse(source, events=("start",)):
+            _check_root(element)
+            return
+    except etree.XMLSyntaxError as error:
+        raise _not_well_formed(error) from None
+
+
 def read(path):
     """The export's records, one at a time; raises WXRError on anything unreadable."""
-    _refuse_doctype(path)
-    parser = etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False, remove_comments=True,
-    )  # fmt: skip
+    parser = _parse(str(path))
     depth, seen_version, root_checked = 0, False, False
     try:
         for event, element in parser:
@@ -114,9 +131,7 @@ def read(path):
                 depth += 1
                 if not root_checked:
                     root_checked = True
-                    if _local(element) != "rss":
-                        raise WXRError(f"line {element.sourceline}: this XML file is not a "
-                                       "WordPress export (its root is not <rss>).")  # fmt: skip
+                    _check_root(element)
                 continue
             depth -= 1
             name = _local(element) if isinstance(element.tag, str) else ""
@@ -146,8 +161,6 @@ def read(path):
             while element.getprevious() is not None:
                 del element.getparent()[0]
     except etree.XMLSyntaxError as error:
-        raise WXRError(
-            f"line {error.lineno}: the file is not well-formed XML ({error.msg})."
-        ) from None
+        raise _not_well_formed(error) from None
     if not seen_version:
         raise WXRError("this XML file is not a WordPress export (no <wp:wxr_version>).")

@@ -1,7 +1,8 @@
 """Create the Editors and Moderators groups with their model permissions."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.roles import grant
 
 ROLES = {
     "Editors": {
@@ -21,23 +22,7 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, app_models in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        for app_label, models in app_models.items():
-            for model, actions in models.items():
-                for action in actions:
-                    group.permissions.add(
-                        Permission.objects.get(
-                            content_type__app_label=app_label, codename=f"{action}_{model}"
-                        )
-                    )
+    grant(apps, ROLES)
 
 
 def remove_roles(apps, schema_editor):

@@ -3,13 +3,9 @@ as staff changed the moderation settings. The page now shows the live numbers it
 ``comments.views.comments_policy``), so the draft loses its numbers: only if editors have not
 rewritten it."""
 
-import importlib
-
 from django.db import migrations
 
-first_draft = importlib.import_module(
-    "comments.migrations.0002_moderator_permissions_and_policy_page"
-)
+from ._policy_drafts import FIRST_DRAFT
 
 REPLACEMENTS = [
     (
@@ -33,7 +29,7 @@ REPLACEMENTS = [
 def drop_numbers(apps, schema_editor):
     Page = apps.get_model("articles", "Page")
     page = Page.objects.filter(slug="comments-policy").first()
-    if page is None or page.body != first_draft.POLICY_BODY.strip():
+    if page is None or page.body != FIRST_DRAFT.strip():
         return  # rewritten by editors: theirs to keep
     body = page.body
     for old, new in REPLACEMENTS:

@@ -178,16 +178,18 @@ class Comment(models.Model):
     def can_have_replies(self):
         return self.depth < MAX_DEPTH
 
+    def is_authored_by(self, user):
+        """Whether ``user`` wrote this comment: never for an anonymous reader, nor for a comment
+        with no account behind it (deleted or imported), since two missing ids are no one."""
+        return self.author_id is not None and user.is_authenticated and self.author_id == user.pk
+
     def is_readable_by(self, user):
-        return self.status == self.Status.APPROVED or (
-            user.is_authenticated and self.author_id == user.pk
-        )
+        return self.status == self.Status.APPROVED or self.is_authored_by(user)
 
     def is_editable_by(self, user, rules):
         """The author, within the policy's edit window, on a comment not yet decided against."""
         return (
-            user.is_authenticated
-            and self.author_id == user.pk
+            self.is_authored_by(user)
             and self.status in (self.Status.APPROVED, self.Status.PENDING)
             and in_edit_window(self.created_at, timezone.now(), rules)
         )

@@ -218,7 +218,7 @@ def edit(comment, user, body):
 @transaction.atomic
 def delete_own(comment, user):
     """The author deletes their comment; a placeholder keeps any replies readable."""
-    if comment.author_id != user.pk:
+    if not comment.is_authored_by(user):
         raise PermissionDenied("You can only delete your own comments.")
     before = comment.status
     comment.status = Status.REMOVED
@@ -236,7 +236,7 @@ class FlagRefused(Exception):
 @transaction.atomic
 def flag(comment, user, reason, note=""):
     """A reader flags a comment once; at the threshold it is hidden until a moderator looks."""
-    if comment.author_id == user.pk:
+    if comment.is_authored_by(user):
         raise FlagRefused("You cannot flag your own comment.")
     if comment.status != Status.APPROVED or not comment.article.is_public:
         raise FlagRefused("Only published comments can be flagged.")

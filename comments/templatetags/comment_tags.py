@@ -14,6 +14,7 @@ from comments.forms import CommentForm
 from comments.moderation import current_rules
 from comments.threads import form_context, thread_context
 from core import cache_tags, fragments
+from core.pagination import page_number
 
 register = template.Library()
 
@@ -23,15 +24,16 @@ def comment_section(context, article):
     request = context["request"]
     user = context.get("user", request.user)
     cache_tags.add(request, caching.thread_tag(article.pk), caching.SETTINGS)
-    page = request.GET.get("comments-page", "1")[:6]
-    page = page if page.isascii() and page.isdigit() else "1"  # as the paginator reads it
+    page = page_number(request, "comments-page")
     replying = bool(request.GET.get("replyto")) or "comment_form" in context
     audience = caching.audience(user, article)
     if audience == caching.ANONYMOUS and not replying:
         # The whole section is the same for every anonymous reader of this comments page.
         render = lambda: _section(context, article, page, current_rules())  # noqa: E731
         return _shared(request, article, page, audience, render)
-    rules = current_rules()
+    # The moderation settings, read once per change of them (their generation is read with the
+    # page's fragments).
+    rules = fragments.cached(request, "moderation-rules", [caching.SETTINGS], current_rules)
     threads_html = None
     if audience is not None:
         threads_html = _shared(

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every deploy-specific value comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -38,6 +39,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "ckeditor",
     "csp",
+    "django_prometheus",
+    # Before django_tasks_db: its `db_worker` (the same worker, beating a heartbeat) is the one
+    # manage.py runs.
+    "ops",
     "django_tasks",
     "django_tasks_db",
     "accounts",
@@ -50,6 +55,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz, /readyz and /metrics, before host checks and the HTTPS redirect: load balancers
+    # and scrapers call each app server by its address (ops/middleware.py).
+    "ops.middleware.OpsEndpointsMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # A request id for every log line of the request, echoed in X-Request-ID (ops/logs.py).
+    "ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -67,6 +78,7 @@ MIDDLEWARE = [
     # Old WordPress addresses: ?p=ID on the home page, then any 404 in the redirect table.
     "wordpress.middleware.OldAddressMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 # A strict Content-Security-Policy: no inline scripts or styles, no plugins, no framing. The
@@ -86,18 +98,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The admin only: Django's admin widgets and CKEditor 4 set inline styles, CKEditor edits in an
-# iframe of its own (about:blank) and previews pasted images as data:/blob: URLs. Scripts stay
-# 'self' only: no inline script and no eval anywhere.
+# The admin only: Django's admin widgets and CKEditor 4 set inline styles, and CKEditor previews
+# pasted images as data:/blob: URLs. Scripts stay 'self' only: no inline script and no eval.
 ADMIN_URL_PREFIX = "/admin/"
 ADMIN_CSP_UPDATE = {
     "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:"],
-    "frame-src": [SELF],
 }
-# Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4
-# activates its editing iframe with an inline script it writes itself.
+# Admin add/change pages with CKEditor only (core.admin.RichTextAdminMixin): CKEditor 4 edits in
+# a frame of its own and activates it with an inline script it writes itself. frame-src is
+# replaced, not added to: 'none' must stand alone or browsers ignore it.
 CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
+CKEDITOR_CSP_REPLACE = {"frame-src": [SELF]}
 # Anonymous public pages: browsers revalidate every time (cheap with the ETag). A page that
 # declared its cache tags (core/cache_tags.py) may be kept by the edge (Varnish, a CDN) for
 # EDGE_MAX_AGE seconds, because every change purges exactly the pages it touched; any other
@@ -156,6 +168,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The same database backends, counting queries and their errors for /metrics (django-prometheus).
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends."
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the shared cache when REDIS_URL is set. During a Redis outage each process falls back
@@ -195,6 +211,9 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # None = ask: the login form shows "Remember me"; unticked, the session ends with the browser.
 ACCOUNT_SESSION_REMEMBER = None
+# Sessions are read from the shared cache, written through to the database (which stays the
+# record: a cache outage or eviction only costs a query).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -246,6 +265,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded media (every FileField and ImageField, renditions, imported WordPress files) on a
+# folder (default) or on S3-compatible object storage shared by every app server, read with
+# django-storages' own AWS_* settings and served from the bucket's or the CDN's address.
+MEDIA_STORAGE = env_choice("MEDIA_STORAGE", ["filesystem", "s3"], "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+    # Unset: boto3 finds them itself (an instance role, ~/.aws).
+    AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID", "") or None
+    AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY", "") or None
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", "") or None  # MinIO, R2, Spaces …
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN", "") or None  # a CDN in front
+    AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE", "") or None
+    # Media is public and its addresses are stable (cacheable by browsers and the CDN), and an
+    # upload with a taken name gets a new name, as on a folder.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_URL = f"{AWS_S3_ENDPOINT_URL.rstrip('/')}/{AWS_STORAGE_BUCKET_NAME}/"
+    else:
+        MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
+# Images come from the media host when it is not this site (object storage, a CDN).
+if urlsplit(MEDIA_URL).netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL))
+    )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded images (core/validators.py): at most this many bytes and pixels (width × height).
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
@@ -282,13 +330,9 @@ CKEDITOR_CONFIGS = {
 # every one of them and the server sanitizes anyway: see "Security note: django-ckeditor" in README.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+
+# Operations: logs, the worker's heartbeat, metrics (config/settings/operations.py).
+from .operations import *  # noqa: E402, F403
 
 # Twelve fills rows of two, three or four cards: no lone card at the end of a page.
 ARTICLES_PER_PAGE = 12

@@ -19,7 +19,7 @@ backend default {
     .between_bytes_timeout = 10s;
     .max_connections = 200;
     .probe = {
-        .url = "/robots.txt";
+        .url = "/healthz";  # liveness: answered before host checks, touches nothing
         .interval = 2s;
         .timeout = 1s;
         .window = 5;

@@ -1,8 +1,9 @@
 """Who works with medical reviews, and the public "How we review" page (a first draft editors
 rewrite in the admin)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.roles import grant
 
 REVIEWERS_GROUP = "Medical reviewers"
 PERMISSIONS = {
@@ -38,20 +39,7 @@ its review, a clinician reviews it again.</p>
 
 
 def set_up(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, app_models in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        for app_label, models in app_models.items():
-            for model, actions in models.items():
-                group.permissions.add(*Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model}" for action in actions],
-                ))  # fmt: skip
+    grant(apps, PERMISSIONS)
     Page = apps.get_model("articles", "Page")
     Page.objects.get_or_create(
         slug="how-we-review",
