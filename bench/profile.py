@@ -1,6 +1,7 @@
 """`make profile PAGE=/some/path/`: where one page's time goes, by pyinstrument, rendered
 in-process against the bench database (run `make bench` once first) with production-like
-settings and the whole-page cache off. Profile before optimising."""
+settings, no edge in front (every request renders the page; fragments kept). Profile before
+optimising."""
 
 import os
 import sys
@@ -10,7 +11,7 @@ from bench.run import environment
 
 
 def main(path):
-    os.environ.update(environment("config.settings.dev", DEBUG="0", PAGE_CACHE="0"))
+    os.environ.update(environment("config.settings.dev", DEBUG="0", CACHE_PURGE=""))
     import django
 
     django.setup()

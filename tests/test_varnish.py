@@ -275,6 +275,9 @@ def test_an_archived_article_leaves_varnish_at_once(purging, article, superuser,
         {"action": "archive", "_selected_action": [article.pk]},
     )
 
+    article.refresh_from_db()
+    assert article.status == "archived"
+
     gone = purging.get(article.get_absolute_url())
     assert (gone.status, gone.headers["X-Cache"]) == (410, "PASS")
     assert "This article has been withdrawn" in gone.text
