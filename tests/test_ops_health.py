@@ -4,12 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ops.models import WorkerHeartbeat
 
-pytestmark = pytest.mark.django_db
+# The worker commits and closes its connection as it does in production.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
@@ -117,9 +118,11 @@ def test_readyz_names_the_database_when_it_is_unreachable(client, worker_ran, da
 
 
 def test_readyz_names_migrations_not_applied(client, worker_ran):
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM django_migrations WHERE app = 'ops'")
-    response = client.get("/readyz")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM django_migrations WHERE app = 'ops'")
+        response = client.get("/readyz")
+        transaction.set_rollback(True)
     assert response.status_code == 503
     assert response.json()["components"]["migrations"] == {"ok": False, "detail": "1 not applied"}
 

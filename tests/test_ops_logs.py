@@ -79,6 +79,7 @@ def test_a_request_id_is_taken_from_a_trusted_proxy_only(client, settings, json_
     assert odd != 'a"b c' and len(odd) == 32
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_logs_as_json_with_the_task_id(queued_email, json_log):
     mail.send_mail("Hello", "Body", "from@example.org", ["to@example.org"])
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*")
