@@ -8,10 +8,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from comments import moderation
 from comments.models import Sanction
 from core.mail import deliver_email
-from reviews.models import MedicalReview, ReviewReminder
+from reviews.models import MedicalReview, ReaderFeedback, ReviewReminder
 from tests.factories import make_comment, make_review, make_user
 from wordpress.models import ImportedItem, ImportJob
 
@@ -26,6 +27,10 @@ def world(article, clinician, reader, moderator, queued_email, superuser):
     ReviewReminder.objects.create(article=article, reviewer=clinician, kind="due",
                                   due_on=timezone.localdate())  # fmt: skip
     Redirect.objects.create(site_id=1, old_path="/old/", new_path="/")
+    # On an article the clinician reviews: reviewers see their own articles' feedback only.
+    Article.objects.filter(pk=article.pk).update(reviewer=clinician)
+    ReaderFeedback.objects.create(article=article, kind="report", message="The dose is old.",
+                                  reader_hash="0" * 64)  # fmt: skip
     deliver_email.enqueue({"subject": "Hello", "body": "Hi", "to": ["a@example.com"]})
     job = ImportJob.objects.create(export="wordpress-imports/site.xml", created_by=superuser)
     job.report = "Nothing imported."
