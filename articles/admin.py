@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -8,6 +9,7 @@ from django.utils.html import format_html
 from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
 from .admin_revisions import RevisionHistoryAdminMixin
+from .archiving import linking_articles
 from .forms import ArticleAdminForm
 from .models import Article, Author, Page, Revision, Tag
 from .revisions import save_article
@@ -61,7 +63,7 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
     @admin.display(description="Publication", ordering="published_at")
     def publication(self, obj):
         """What readers get now, with the time zone of every time shown."""
-        if obj.status != Article.Status.PUBLISHED:
+        if not obj.is_live:
             return obj.get_status_display()
         if obj.published_at is None:
             return "Published on save"
@@ -103,6 +105,19 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
     @admin.action(description="Archive: withdraw from readers, keep the history",
                   permissions=["change"])  # fmt: skip
     def archive(self, request, queryset):
+        """Asks first, listing the published articles that link to each one."""
+        if request.POST.get("post") != "yes":
+            articles = queryset.exclude(status=Article.Status.ARCHIVED).order_by("title")
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Archive articles?",
+                "articles": [(article, linking_articles(article)) for article in articles],
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/articles/article/archive_confirmation.html", context
+            )
         self._set_status(request, queryset, Article.Status.ARCHIVED, "Archived.")
 
     @admin.action(description="Publish again (undo archiving)", permissions=["change"])

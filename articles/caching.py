@@ -9,11 +9,11 @@ cards show it, and nothing else.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete
-from django.utils import timezone
 
 from core.page_cache import changed, depends_on, is_collecting, valid_until
 
 from .models import Article, Author, Page, Tag
+from .models.article import LIVE_STATUSES
 from .publishing import article_went_live
 
 LISTING = "articles:listing"  # which articles are public, their order, which are featured
@@ -29,7 +29,7 @@ def next_publication(request):
     once per request (the page and its list count both ask)."""
     if not hasattr(request, "next_publication"):
         request.next_publication = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            Article.objects.scheduled()
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
@@ -83,8 +83,8 @@ def article_saved(sender, instance, created, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= {"went_live_at", "search_vector"}:
         return  # bookkeeping that no page shows (going live is announced below)
     things = [instance]
-    was_listed = not created and (before is None or before[0] == Article.Status.PUBLISHED)
-    is_listed = instance.status == Article.Status.PUBLISHED
+    was_listed = not created and (before is None or before[0] in LIVE_STATUSES)
+    is_listed = instance.status in LIVE_STATUSES
     if (was_listed or is_listed) and (created or before != after):
         # It entered, left or moved in the lists: they change, and so do its tags' and its
         # authors' pages (the old author's too).
@@ -106,7 +106,7 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
         return
     if reverse:  # tag.articles.add(...): one tag, some articles
         changed(instance, TAGS, *(Article(pk=pk) for pk in pk_set or ()))
-    elif instance.status != Article.Status.PUBLISHED:
+    elif instance.status not in LIVE_STATUSES:
         changed(instance)  # a draft's topics show nowhere
     else:
         changed(instance, TAGS, *(Tag(pk=pk) for pk in pk_set or ()))

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Article
@@ -77,9 +78,23 @@ class ArticleAdminForm(forms.ModelForm):
             current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
             if current is not None and loaded != current.version:
                 raise ValidationError(stale_message(current), code="stale")
+        self._clean_schedule(cleaned)
         if cleaned.get("is_minor") and not self.instance.pk:
             self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
         return cleaned
+
+    def _clean_schedule(self, cleaned):
+        """ "Scheduled" needs a future minute; "Published" with a future minute is scheduled."""
+        status, when = cleaned.get("status"), cleaned.get("published_at")
+        future = when is not None and when > timezone.now()
+        if status == Article.Status.SCHEDULED and not future:
+            self.add_error(
+                "published_at",
+                "A scheduled article needs a publication time in the future. To publish now, "
+                "choose “Published”.",
+            )
+        elif status == Article.Status.PUBLISHED and future:
+            cleaned["status"] = Article.Status.SCHEDULED
 
     def _post_clean(self):
         # The instance holds the cleaned, sanitized values only after the model's own

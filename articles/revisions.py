@@ -89,8 +89,12 @@ def record_revision(article, *, editor=None, change_note="", minor=False, restor
 
 
 def _stamp_dates(article, *, is_new, minor, now):
-    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+    if article.is_live and article.published_at is None:
         article.published_at = now
+    # The status says what readers get: a future minute is "scheduled", a past one "published".
+    if article.is_live:
+        future = article.published_at > now
+        article.status = Article.Status.SCHEDULED if future else Article.Status.PUBLISHED
     if is_new or article.updated_at is None:
         article.updated_at = article.published_at or now
     elif not minor:

@@ -14,18 +14,31 @@ from articles.models import Author, Tag
 from core.admin import ReadOnlyAdminMixin
 
 from .freshness import SECTIONS, freshness_report
-from .models import MedicalReview, ReviewReminder
+from .models import MedicalReview, ReviewNote, ReviewReminder, clinician_of
 
 
 class MedicalReviewForm(forms.ModelForm):
+    """The reviewer is never chosen: it is the clinician logged in (``clinician`` is set by the
+    admin for each request). The field is disabled, so whatever a request posts for it is
+    ignored and the form's own value is used."""
+
+    clinician = None
+
     class Meta:
         model = MedicalReview
         fields = ["article", "reviewer", "reviewed_on", "outcome", "notes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = Author.objects.exclude(credentials="")
-        self.fields["reviewer"].help_text = "Authors with credentials: the clinicians."
+        reviewer = self.fields["reviewer"]
+        reviewer.queryset = Author.objects.filter(pk=getattr(self.clinician, "pk", None))
+        reviewer.initial = self.clinician
+        reviewer.disabled = True
+        reviewer.empty_label = None
+        reviewer.help_text = (
+            "You: a review is always recorded by the clinician it names, logged in as "
+            "themselves. Editors add an internal review note instead."
+        )
 
     def clean_reviewed_on(self):
         reviewed_on = self.cleaned_data["reviewed_on"]
@@ -46,14 +59,29 @@ class MedicalReviewAdmin(admin.ModelAdmin):
     autocomplete_fields = ("article",)
     date_hierarchy = "reviewed_on"
 
+    def has_add_permission(self, request):
+        # Only a clinician records a review, and only their own.
+        return super().has_add_permission(request) and clinician_of(request.user) is not None
+
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"clinician": clinician_of(request.user)})
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("reviewer", None)  # never pre-filled from a link: it is always you
+        return initial
+
     def save_model(self, request, obj, form, change):
-        # The review covers the article as it is now: its latest revision.
+        # The review covers the article as it is now: its latest revision, read by the
+        # clinician who is logged in.
+        obj.reviewer = clinician_of(request.user)
         obj.revision = obj.article.revisions.order_by("-number").first()
         obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
@@ -79,6 +107,8 @@ class MedicalReviewAdmin(admin.ModelAdmin):
             "reviewers": Author.objects.exclude(credentials="").order_by("name"),
             "tags": Tag.objects.order_by("name"),
             "today": timezone.localdate(),
+            "clinician": clinician_of(request.user),
+            "can_note": request.user.has_perm("reviews.add_reviewnote"),
         }
         return TemplateResponse(request, "admin/reviews/freshness.html", context)
 
@@ -109,3 +139,24 @@ class ReviewReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("article", "reviewer", "kind", "due_on", "sent_at")
     list_filter = ("kind",)
     list_select_related = ("article", "reviewer")
+
+
+@admin.register(ReviewNote)
+class ReviewNoteAdmin(admin.ModelAdmin):
+    """Internal notes about reviews, for editors; append-only like the reviews themselves."""
+
+    list_display = ("article", "text", "written_by", "written_at")
+    list_select_related = ("article", "written_by")
+    search_fields = ("article__title", "text")
+    autocomplete_fields = ("article",)
+    fields = ("article", "text")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.written_by = request.user
+        super().save_model(request, obj, form, change)

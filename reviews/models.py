@@ -7,9 +7,18 @@ from articles.models import Article, Author, Revision
 from core.fields import PlainTextField
 
 
+def clinician_of(user):
+    """The clinician (an author with credentials) ``user`` logs in as, or None. A review is
+    always recorded by the clinician it names, so this is the only reviewer a user can be."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Author.objects.exclude(credentials="").filter(user=user).first()
+
+
 class MedicalReview(models.Model):
     """One clinician's review of one revision of an article. Append-only: a later review is a
-    new record, so the history of who checked what, and when, is never rewritten."""
+    new record, so the history of who checked what, and when, is never rewritten. Recorded
+    only by the clinician it names, logged in as themselves (``clinician_of``)."""
 
     class Outcome(models.TextChoices):
         NO_CHANGES = "no_changes", "No changes needed"
@@ -74,3 +83,22 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} reminder for “{self.article}” ({self.due_on})"
+
+
+class ReviewNote(models.Model):
+    """An editor's internal note about an article's medical review ("Dr Okafor checked this by
+    phone on Monday"). For the newsroom only: it never reaches the public "Medically reviewed
+    by" line, which only a ``MedicalReview`` recorded by the clinician themselves can change."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_notes")
+    text = PlainTextField(max_length=1000, help_text="For the newsroom; never shown to readers.")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-written_at", "-id"]
+
+    def __str__(self):
+        return f"Note on “{self.article}”"
