@@ -153,7 +153,8 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
                 _check_version(article, version)
                 return None
             _claim_version(article, version)
-        _stamp_dates(article, is_new=is_new, minor=minor, now=at or timezone.now())
+        now = at or timezone.now()
+        _stamp_dates(article, is_new=is_new, minor=minor, now=now)
         article.save()
         token = _saving.set(article.pk)
         try:
@@ -168,8 +169,9 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
             article.modified_at = at
         schedule_announcement(article)
         refresh_index(Article.objects.filter(pk=article.pk))
+        # Stamped with the same moment as the dates: the save that publishes is not an update.
         return record_revision(article, editor=editor, change_note=change_note, minor=minor,
-                               restored_from=restored_from, at=at)  # fmt: skip
+                               restored_from=restored_from, at=now)  # fmt: skip
 
 
 def restore_revision(article, revision, *, editor, change_note="", minor=False):

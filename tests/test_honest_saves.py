@@ -194,7 +194,7 @@ def test_a_restore_asks_minor_or_substantive_and_a_public_note(client, editor, a
 def test_archiving_asks_first_and_names_the_published_articles_that_link_to_it(
     client, editor, article, author
 ):
-    linking = make_article(
+    make_article(
         author,
         title="Tired all day?",
         body=f'<p>See <a href="{article.get_absolute_url()}">why we yawn</a>.</p>',

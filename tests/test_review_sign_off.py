@@ -80,7 +80,7 @@ def test_the_dashboard_offers_a_clinician_their_own_review_and_an_editor_a_note(
     url = reverse("admin:reviews_freshness")
     client.force_login(clinician.user)
     html = client.get(url).content.decode()
-    assert f"?article={assigned.pk}\">Record my review" in html
+    assert f'?article={assigned.pk}">Record my review' in html
     assert "reviewer=" not in html.split('id="overdue"')[1]
     client.force_login(editor)
     html = client.get(url).content.decode()

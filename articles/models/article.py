@@ -207,23 +207,25 @@ class Article(models.Model):
 
     @property
     def public_update_history(self):
-        """Substantive updates after the day of publication, newest first, with their notes.
+        """Substantive updates made after publication, newest first, with their notes: every
+        public note a reader was promised, same-day ones included (the "last updated" date
+        keeps day granularity; the notes do not). The publishing save itself is not an update:
+        its revision carries the publication time exactly (``save_article``).
 
-        Reads the list prefetched by ``load_page_content``. Day granularity matches the public
-        "last updated" date: edits on the day of publication are part of publishing.
+        Reads the list prefetched by ``load_page_content``.
         """
         if not self.published_at:
             return []
         updates = getattr(self, "public_updates", None)
         if updates is None:
             updates = self.revisions.filter(is_minor=False).order_by("-created_at", "-number")
-        published_on = timezone.localdate(self.published_at)
         return [
             revision
             for revision in updates
             if revision.change_note
             and not revision.is_minor
-            and timezone.localdate(revision.created_at) > published_on
+            and revision.number > 1  # the first version is no update, whatever its date
+            and revision.created_at > self.published_at
         ]
 
     def load_page_content(self):
