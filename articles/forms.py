@@ -37,6 +37,14 @@ def stale_message(current):
     )  # fmt: skip
 
 
+def label_date_and_time(field):
+    """The admin's split date/time widget has one <label> for two inputs: name each one."""
+    widgets = getattr(getattr(field, "widget", None), "widgets", None)
+    if widgets and len(widgets) == 2:
+        widgets[0].attrs["aria-label"] = f"{field.label}: date"
+        widgets[1].attrs["aria-label"] = f"{field.label}: time"
+
+
 class ArticleAdminForm(forms.ModelForm):
     change_note = forms.CharField(
         label="Change note (public)",
@@ -67,6 +75,7 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+        label_date_and_time(self.fields.get("published_at"))
         if "related" in self.fields and self.instance.pk:
             self.fields["related"].queryset = Article.objects.exclude(pk=self.instance.pk)
 
