@@ -8,16 +8,19 @@ from django.utils.html import format_html
 
 from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
+from .admin_drafts import DraftAdminMixin
 from .admin_revisions import RevisionHistoryAdminMixin
 from .archiving import linking_articles
 from .forms import ArticleAdminForm
-from .models import Article, Author, Page, Revision, Tag
+from .models import Article, Author, Draft, Page, Revision, Tag
 from .revisions import save_article
 from .search import clean_query, matching
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    DraftAdminMixin, RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
     list_display = ("title", "publication", "author", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
@@ -82,6 +85,8 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
         # One revision for the row, its tags and its related articles: the service writes
         # them all, so the admin's later save_m2m finds nothing left to change.
         request.article_unchanged = False  # read by log_change and response_change
+        if self.keeps_draft(request, obj, form):
+            return  # a draft of a live article: the live row stays as it is
         revision = save_article(
             obj,
             editor=request.user,
@@ -92,6 +97,8 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
             expected_version=form.cleaned_data["loaded_version"] if change else None,
         )
         request.article_unchanged = change and revision is None
+        if revision is not None:
+            Draft.objects.filter(article=obj).delete()  # published: the draft is the article
 
     def has_delete_permission(self, request, obj=None):
         # History is never lost by accident: editors archive; only superusers can delete.

@@ -62,6 +62,8 @@ class ArticleAdminForm(forms.ModelForm):
         "Leave it unticked when advice, facts or sources changed.",
     )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # "Save as draft" (articles/admin_drafts.py): the public note is needed when it is published.
+    saving_draft = False
 
     class Meta:
         model = Article
@@ -115,7 +117,11 @@ class ArticleAdminForm(forms.ModelForm):
         tags, related = self.cleaned_data.get("tags"), self.cleaned_data.get("related")
         if not has_changes(self.instance, tags=tags, related=related):
             self.nothing_to_save = True
-        elif not self.cleaned_data.get("is_minor") and not self.cleaned_data.get("change_note"):
+        elif (
+            not self.saving_draft
+            and not self.cleaned_data.get("is_minor")
+            and not self.cleaned_data.get("change_note")
+        ):
             self.add_error(
                 "change_note",
                 "Write a note for readers: a substantive change appears in the public update "

@@ -174,17 +174,15 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
                                restored_from=restored_from, at=now)  # fmt: skip
 
 
-def restore_revision(article, revision, *, editor, change_note="", minor=False):
-    """Bring back the content of ``revision`` as a new revision; history only ever grows.
-    Returns None when the revision's content is already the current one."""
-    if revision.article_id != article.pk:
-        raise ValueError("That revision belongs to another article.")
-    data = revision.snapshot
+def apply_snapshot(article, data, *, source):
+    """Set ``article``'s fields (in memory only) to a stored snapshot; returns its tags and
+    related articles as querysets. ``source`` names the snapshot in the error raised when its
+    author no longer exists."""
     author_ids = {data["author"]["id"]} | ({data["reviewer"]["id"]} if data["reviewer"] else set())
     authors = Author.objects.in_bulk(author_ids)
     if data["author"]["id"] not in authors:
         raise ValidationError(
-            f"Revision #{revision.number} was written by {data['author']['name']}, "
+            f"{source} was written by {data['author']['name']}, "
             "whose author page no longer exists. Choose another revision."
         )
     for field in ("title", "dek", "body", "hero_alt", "hero_caption", "hero_credit",
@@ -194,13 +192,25 @@ def restore_revision(article, revision, *, editor, change_note="", minor=False):
     article.hero_image = data["hero_image"]
     article.author = authors[data["author"]["id"]]
     article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
+    tags = Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]])
+    return tags, Article.objects.filter(pk__in=data["related"])
+
+
+def restore_revision(article, revision, *, editor, change_note="", minor=False):
+    """Bring back the content of ``revision`` as a new revision; history only ever grows.
+    Returns None when the revision's content is already the current one."""
+    if revision.article_id != article.pk:
+        raise ValueError("That revision belongs to another article.")
+    tags, related = apply_snapshot(
+        article, revision.snapshot, source=f"Revision #{revision.number}"
+    )
     return save_article(
         article,
         editor=editor,
         change_note=change_note or f"Restored revision #{revision.number}.",
         minor=minor,
-        tags=Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]]),
-        related=Article.objects.filter(pk__in=data["related"]),
+        tags=tags,
+        related=related,
         restored_from=revision,
     )
 

@@ -1,8 +1,9 @@
 from .article import Article, ArticleQuerySet, Revision
+from .draft import Draft
 from .page import DEFAULT_DISCLAIMER, DISCLAIMER_SLUG, Page
 from .taxonomy import Author, Tag, validate_not_blank
 
 __all__ = [
-    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Page",
-    "Revision", "Tag", "validate_not_blank",
+    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Draft",
+    "Page", "Revision", "Tag", "validate_not_blank",
 ]  # fmt: skip

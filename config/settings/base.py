@@ -296,6 +296,9 @@ FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
 MEDICAL_REVIEW_INTERVAL_MONTHS = env_int("MEDICAL_REVIEW_INTERVAL_MONTHS", 12)
 FRESHNESS_STALE_YEARS = env_int("FRESHNESS_STALE_YEARS", 2)
 REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
+# Drafts of live articles (articles/drafts.py): how long a share link for a reviewer without a
+# staff account works; revoking it ends it sooner.
+DRAFT_SHARE_LINK_DAYS = env_int("DRAFT_SHARE_LINK_DAYS", 7)
 
 # When a commenter deletes their account: "keep" their comments signed "Former member" (threads
 # stay readable), or "remove" them (replies stay under a placeholder).

@@ -1,0 +1,134 @@
+"""Drafts in the article admin: "Save as draft" on a live article, the draft shown in the change
+form with who saved it, when, and a diff against the live version, its preview, and discarding
+it. Publishing is the form's ordinary save ("Publish changes"): ``save_article`` as always."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from .diff import diff_snapshots
+from .drafts import draft_initial, is_live_now, save_draft
+from .models import Article, Draft
+from .preview import render_draft_preview
+from .revisions import snapshot
+
+DRAFT_BUTTON = "_draft"
+
+
+class DraftAdminMixin:
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:article_id>/draft/changes/", view(self.draft_changes_view),
+                 name="articles_article_draft_changes"),
+            path("<int:article_id>/draft/preview/", view(self.draft_preview_view),
+                 name="articles_article_draft_preview"),
+            path("<int:article_id>/draft/discard/", view(require_POST(self.discard_draft_view)),
+                 name="articles_article_draft_discard"),
+        ] + super().get_urls()  # fmt: skip
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        initial = None
+        if obj is not None and request.method == "GET":
+            draft = Draft.objects.filter(article=obj).first()
+            initial = draft_initial(draft) if draft else None
+
+        class DraftAwareForm(form):
+            saving_draft = DRAFT_BUTTON in request.POST
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if initial and not self.is_bound:
+                    self.initial.update(initial)  # the editor carries on with the draft
+
+        DraftAwareForm.__name__ = form.__name__
+        return DraftAwareForm
+
+    def keeps_draft(self, request, obj, form):
+        """Called by ``save_model``: "Save as draft" on a live article stores a draft and
+        leaves the live row alone. Returns whether it did."""
+        request.article_drafted = False
+        if DRAFT_BUTTON not in request.POST or not is_live_now(obj):
+            return False
+        if "hero_image" in form.changed_data:
+            # An upload is stored when the article is; a draft keeps only text and choices.
+            messages.warning(request, "The new hero image is not in the draft: upload it when "
+                             "you publish.")  # fmt: skip
+            obj.hero_image = Article.objects.get(pk=obj.pk).hero_image
+        save_draft(
+            obj,
+            tags=form.cleaned_data.get("tags"),
+            related=form.cleaned_data.get("related"),
+            editor=request.user,
+            change_note=form.cleaned_data.get("change_note", ""),
+            minor=form.cleaned_data.get("is_minor", False),
+            based_on=form.cleaned_data.get("loaded_version") or obj.version,
+        )
+        request.article_drafted = True
+        return True
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "article_drafted", False):
+            return  # the live article's tags and related articles stay as they are
+        super().save_related(request, form, formsets, change)
+
+    def response_change(self, request, obj):
+        if getattr(request, "article_drafted", False):
+            self.message_user(
+                request, "Draft saved. Readers still see the live version until you publish it."
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        draft = (
+            Draft.objects.filter(article_id=object_id).select_related("editor").first()
+            if str(object_id).isdigit()
+            else None
+        )
+        live = str(object_id).isdigit() and is_live_now(Article(pk=int(object_id)))
+        extra_context = {**(extra_context or {}), "draft": draft, "article_is_live": live}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # -- draft views -------------------------------------------------------------------------
+
+    def _draft_for(self, request, article_id, *, change=False):
+        """404 for what the user may not see, 403 for what they may see but not change."""
+        article = get_object_or_404(Article.objects.select_related("author", "reviewer"),
+                                    pk=article_id)  # fmt: skip
+        if not self.has_view_permission(request, article):
+            raise Http404
+        if change and not self.has_change_permission(request, article):
+            raise PermissionDenied
+        draft = Draft.objects.filter(article=article).select_related("editor").first()
+        if draft is None:
+            raise Http404("This article has no draft.")
+        return article, draft
+
+    def draft_changes_view(self, request, article_id):
+        article, draft = self._draft_for(request, article_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "draft": draft,
+            "title": f"Draft of “{article.title}”: changes from the live version",
+            "changes": diff_snapshots(snapshot(article), draft.snapshot),
+        }
+        return TemplateResponse(request, "admin/articles/article/draft_changes.html", context)
+
+    def draft_preview_view(self, request, article_id):
+        article, draft = self._draft_for(request, article_id)
+        return render_draft_preview(request, draft)
+
+    def discard_draft_view(self, request, article_id):
+        article, draft = self._draft_for(request, article_id, change=True)
+        draft.delete()
+        messages.success(request, "Draft discarded. The live version is unchanged.")
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
