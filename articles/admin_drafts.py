@@ -2,18 +2,21 @@
 form with who saved it, when, and a diff against the live version, its preview, and discarding
 it. Publishing is the form's ordinary save ("Publish changes"): ``save_article`` as always."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from .diff import diff_snapshots
 from .drafts import draft_initial, is_live_now, save_draft
 from .models import Article, Draft
-from .preview import render_draft_preview
+from .models.draft import new_share_token
+from .preview import render_draft_preview, share_url
 from .revisions import snapshot
 
 DRAFT_BUTTON = "_draft"
@@ -29,6 +32,10 @@ class DraftAdminMixin:
                  name="articles_article_draft_preview"),
             path("<int:article_id>/draft/discard/", view(require_POST(self.discard_draft_view)),
                  name="articles_article_draft_discard"),
+            path("<int:article_id>/draft/share/", view(require_POST(self.share_draft_view)),
+                 name="articles_article_draft_share"),
+            path("<int:article_id>/draft/revoke/", view(require_POST(self.revoke_shares_view)),
+                 name="articles_article_draft_revoke"),
         ] + super().get_urls()  # fmt: skip
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -126,6 +133,29 @@ class DraftAdminMixin:
     def draft_preview_view(self, request, article_id):
         article, draft = self._draft_for(request, article_id)
         return render_draft_preview(request, draft)
+
+    def share_draft_view(self, request, article_id):
+        article, draft = self._draft_for(request, article_id, change=True)
+        link = request.build_absolute_uri(share_url(draft))
+        days = settings.DRAFT_SHARE_LINK_DAYS
+        messages.success(
+            request,
+            format_html(
+                "Share link for a reviewer without a staff account (read-only, this draft only, "
+                'works for {} days unless revoked): <a href="{}">{}</a>',
+                days,
+                link,
+                link,
+            ),  # fmt: skip
+        )
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def revoke_shares_view(self, request, article_id):
+        article, draft = self._draft_for(request, article_id, change=True)
+        draft.share_token = new_share_token()
+        draft.save(update_fields=["share_token"])
+        messages.success(request, "Every share link to this draft now shows nothing.")
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def discard_draft_view(self, request, article_id):
         article, draft = self._draft_for(request, article_id, change=True)

@@ -5,10 +5,13 @@ showing that one draft only."""
 
 from django.conf import settings
 from django.core import signing
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from .drafts import drafted_article
 from .models import Page
@@ -44,6 +47,20 @@ def render_draft_preview(request, draft, *, shared=False):
     add_never_cache_headers(response)  # private, no-store: never kept by anyone
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_safe
+def shared_preview(request, token):
+    """A share link: one draft, read-only, for anyone holding the link until it expires or is
+    revoked; 404 otherwise (no word on which)."""
+    draft = shared_draft(token)
+    if draft is None:
+        raise Http404("This preview link has expired or was withdrawn.")
+    return render_draft_preview(request, draft, shared=True)
+
+
+def share_url(draft):
+    return reverse("articles:draft_share", args=[share_token(draft)])
 
 
 def share_token(draft):

@@ -97,3 +97,50 @@ def test_a_moderator_cannot_discard_a_draft(client, editor, moderator, article):
     discard = reverse("admin:articles_article_draft_discard", args=[article.pk])
     assert client.post(discard).status_code in (403, 404)
     assert Draft.objects.exists()
+
+
+def share_link(client, article):
+    response = client.post(reverse("admin:articles_article_draft_share", args=[article.pk]),
+                           follow=True)  # fmt: skip
+    [message] = [str(m) for m in response.context["messages"] if "Share link" in str(m)]
+    return message.split('href="http://testserver')[1].split('"')[0]
+
+
+def test_a_share_link_shows_that_draft_logged_out_until_revoked(client, editor, article, author):
+    from tests.factories import make_article
+
+    other = make_article(author, title="Another article")
+    client.force_login(editor)
+    save_draft(client, article)
+    save_draft(client, other, body="<p>Other draft.</p>")
+    link = share_link(client, article)
+    client.logout()
+    response = client.get(link)
+    html = response.content.decode()
+    assert response.status_code == 200 and "cool the brain" in html
+    assert "Preview — not published." in html and "Other draft." not in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "noindex" in html and response["X-Robots-Tag"] == "noindex"
+    assert client.post(link).status_code == 405  # read-only
+    assert client.get(link[:-3] + "xx/").status_code == 404  # forged
+
+    client.force_login(editor)
+    client.post(reverse("admin:articles_article_draft_revoke", args=[article.pk]))
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_share_link_expires(client, editor, article, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from freezegun import freeze_time
+
+    client.force_login(editor)
+    save_draft(client, article)
+    link = share_link(client, article)
+    client.logout()
+    with freeze_time(timezone.now() + timedelta(days=settings.DRAFT_SHARE_LINK_DAYS - 1)):
+        assert client.get(link).status_code == 200
+    with freeze_time(timezone.now() + timedelta(days=settings.DRAFT_SHARE_LINK_DAYS, hours=1)):
+        assert client.get(link).status_code == 404

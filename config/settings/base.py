@@ -122,7 +122,9 @@ PAGE_CACHE_QUERY_PARAMS = ["page"]  # other query strings are rendered, never ke
 # before costs Redis only the freshness check (core/kept_entries.py).
 PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
-PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/"]
+PRIVATE_URL_PREFIXES = [
+    "/accounts/", "/account/", "/admin/", "/moderation/", "/comments/", "/preview/",
+]  # fmt: skip
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
