@@ -5,6 +5,7 @@ it. Publishing is the form's ordinary save ("Publish changes"): ``save_article``
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,7 +17,7 @@ from .diff import diff_snapshots
 from .drafts import draft_initial, is_live_now, save_draft
 from .models import Article, Draft
 from .models.draft import new_share_token
-from .preview import render_draft_preview, share_url
+from .preview import render_draft_preview, render_preview, share_url
 from .revisions import snapshot
 
 DRAFT_BUTTON = "_draft"
@@ -26,6 +27,10 @@ class DraftAdminMixin:
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("preview/", view(require_POST(self.form_preview_view)),
+                 name="articles_article_preview"),
+            path("<int:article_id>/preview/", view(require_POST(self.form_preview_view)),
+                 name="articles_article_preview"),
             path("<int:article_id>/draft/changes/", view(self.draft_changes_view),
                  name="articles_article_draft_changes"),
             path("<int:article_id>/draft/preview/", view(self.draft_preview_view),
@@ -129,6 +134,41 @@ class DraftAdminMixin:
             "changes": diff_snapshots(snapshot(article), draft.snapshot),
         }
         return TemplateResponse(request, "admin/articles/article/draft_changes.html", context)
+
+    def form_preview_view(self, request, article_id=None):
+        """The add or change form as it stands, unsaved, in the public template: "Preview"
+        posts the form here (in a new tab). Nothing is stored."""
+        obj = None
+        if article_id is not None:
+            obj = get_object_or_404(Article, pk=article_id)
+            if not self.has_change_permission(request, obj):
+                raise Http404
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        form_class = self.get_form(request, obj, change=obj is not None)
+        form_class = type(form_class.__name__, (form_class,), {"saving_draft": True})
+        form = form_class(request.POST, request.FILES, instance=obj)
+        with transaction.atomic():  # the form's version check locks the row, as a save does
+            valid = form.is_valid()
+        if not valid:
+            errors = [
+                f"{form.fields[name].label}: {error}" if name in form.fields else error
+                for name, field_errors in form.errors.items()
+                for error in field_errors
+            ]
+            context = {**self.admin_site.each_context(request), "errors": errors,
+                       "title": "Nothing to preview yet"}  # fmt: skip
+            return TemplateResponse(
+                request, "admin/articles/article/preview_errors.html", context, status=400
+            )
+        article = form.instance
+        if "hero_image" in form.changed_data and obj is not None:
+            article.hero_image = Article.objects.get(pk=obj.pk).hero_image  # uploads wait
+        elif obj is None:
+            article.hero_image = None
+        related = form.cleaned_data.get("related") or Article.objects.none()
+        return render_preview(request, article, tags=form.cleaned_data.get("tags") or [],
+                              related=related.published())  # fmt: skip
 
     def draft_preview_view(self, request, article_id):
         article, draft = self._draft_for(request, article_id)

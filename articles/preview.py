@@ -18,16 +18,29 @@ from .models import Page
 from .structured_data import article_json_ld, breadcrumbs_json_ld
 
 SHARE_SALT = "articles.draft-share"
+UNSAVED = -1
 
 
 def render_draft_preview(request, draft, *, shared=False):
     article, tags, related = drafted_article(draft)
-    # The draft's own tags and related articles, not the live ones.
-    article._prefetched_objects_cache = {"tags": tags}
-    article.explicit_related = related
-    article.public_updates = list(
-        article.revisions.filter(is_minor=False).order_by("-created_at", "-number")
-    )
+    return render_preview(request, article, tags=tags, related=related, draft=draft, shared=shared)
+
+
+def render_preview(request, article, *, tags, related, draft=None, shared=False):
+    """``article`` (never saved here) as readers would see it, with these tags and related
+    articles instead of the stored ones."""
+    if article.pk is None:  # before the first save: no history, no review yet
+        # Relations of an unsaved object cannot even be asked for; an id no row has lets the
+        # template read the lists given here. The object is thrown away after rendering.
+        article.pk = UNSAVED
+        article.public_updates = []
+        article._latest_review = None
+    else:
+        article.public_updates = list(
+            article.revisions.filter(is_minor=False).order_by("-created_at", "-number")
+        )
+    article._prefetched_objects_cache = {"tags": list(tags)}
+    article.explicit_related = list(related)
     context = {
         "article": article,
         "related_articles": article.related_articles(),

@@ -144,3 +144,33 @@ def test_a_share_link_expires(client, editor, article, settings):
         assert client.get(link).status_code == 200
     with freeze_time(timezone.now() + timedelta(days=settings.DRAFT_SHARE_LINK_DAYS, hours=1)):
         assert client.get(link).status_code == 404
+
+
+def test_the_add_form_previews_before_the_first_save(client, editor, author):
+    from articles.models import Article
+
+    client.force_login(editor)
+    add = reverse("admin:articles_article_add")
+    assert "Preview" in client.get(add).content.decode()
+    data = {"title": "Can you catch up on sleep?", "slug": "catch-up-on-sleep",
+            "body": "<p>Partly, over a few nights.</p>", "author": author.pk,
+            "status": "draft", "comments_open": "on"}  # fmt: skip
+    response = client.post(reverse("admin:articles_article_preview"), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Preview — not published." in html
+    assert "Can you catch up on sleep?" in html and "Partly, over a few nights." in html
+    assert "no-store" in response["Cache-Control"]
+    assert not Article.objects.filter(slug="catch-up-on-sleep").exists()  # nothing saved
+    bad = client.post(reverse("admin:articles_article_preview"), {**data, "title": ""})
+    assert bad.status_code == 400 and "nothing to preview yet" in bad.content.decode()
+
+
+def test_the_change_form_previews_unsaved_edits(client, editor, article):
+    client.force_login(editor)
+    url = reverse("admin:articles_article_preview", args=[article.pk])
+    data = form_data(article, body="<p>Unsaved words.</p>", change_note="")
+    html = client.post(url, data).content.decode()
+    assert "Unsaved words." in html and "Preview — not published." in html
+    article.refresh_from_db()
+    assert "Unsaved words." not in article.body and article.revisions.count() == 1
+    assert client.get(url).status_code == 405
