@@ -21,6 +21,18 @@ def is_live_now(article):
 
 LIVE = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
 
+# Rules other apps add about publishing a change (the reviews app's clinician sign-off): each
+# is called as ``check(article, snapshot, minor=...)`` and returns a message refusing it, or None.
+PUBLISH_CHECKS = []
+
+
+def publish_refusal(article, snapshot, *, minor):
+    for check in PUBLISH_CHECKS:
+        message = check(article, snapshot, minor=minor)
+        if message:
+            return message
+    return None
+
 
 def save_draft(article, *, tags, related, editor, change_note="", minor=False, based_on):
     """Keep ``article``'s edited values (in memory, never saved) as its draft."""

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .drafts import publish_refusal
 from .models import Article
-from .revisions import has_changes
+from .revisions import has_changes, snapshot
 
 
 def stale_message(current):
@@ -117,17 +118,21 @@ class ArticleAdminForm(forms.ModelForm):
         tags, related = self.cleaned_data.get("tags"), self.cleaned_data.get("related")
         if not has_changes(self.instance, tags=tags, related=related):
             self.nothing_to_save = True
-        elif (
-            not self.saving_draft
-            and not self.cleaned_data.get("is_minor")
-            and not self.cleaned_data.get("change_note")
-        ):
+            return
+        if self.saving_draft:
+            return  # a draft publishes nothing: the note and the checks come with publishing
+        minor = self.cleaned_data.get("is_minor", False)
+        if not minor and not self.cleaned_data.get("change_note"):
             self.add_error(
                 "change_note",
                 "Write a note for readers: a substantive change appears in the public update "
                 "history with a new “last updated” date. For a typo or formatting fix, tick "
                 "“Minor edit” instead.",
             )
+        proposed = snapshot(self.instance, tags=tags, related=related)
+        refusal = publish_refusal(self.instance, proposed, minor=minor)
+        if refusal:
+            self.add_error(None, refusal)
 
 
 class RestoreForm(forms.Form):

@@ -160,3 +160,6 @@ class ReviewNoteAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.written_by = request.user
         super().save_model(request, obj, form, change)
+
+
+from . import admin_signoff  # noqa: E402, F401 (sign-off and the desk register themselves)

@@ -301,6 +301,9 @@ REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
 # Drafts of live articles (articles/drafts.py): how long a share link for a reviewer without a
 # staff account works; revoking it ends it sooner.
 DRAFT_SHARE_LINK_DAYS = env_int("DRAFT_SHARE_LINK_DAYS", 7)
+# Clinician sign-off (reviews/signoff.py): a substantive change to a medically reviewed article
+# cannot be published without the named clinician's approval. On in the demo (dev settings).
+MEDICAL_SIGNOFF_REQUIRED = env_bool("MEDICAL_SIGNOFF_REQUIRED", False)
 
 # When a commenter deletes their account: "keep" their comments signed "Former member" (threads
 # stay readable), or "remove" them (replies stay under a placeholder).
