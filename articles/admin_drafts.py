@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from . import autosave
 from .diff import diff_snapshots
 from .drafts import draft_initial, is_live_now, save_draft
 from .models import Article, Draft
@@ -31,6 +32,11 @@ class DraftAdminMixin:
                  name="articles_article_preview"),
             path("<int:article_id>/preview/", view(require_POST(self.form_preview_view)),
                  name="articles_article_preview"),
+            path("<int:article_id>/autosave/", view(require_POST(self.autosave_view)),
+                 name="articles_article_autosave"),
+            path("<int:article_id>/autosave/discard/",
+                 view(require_POST(self.discard_autosave_view)),
+                 name="articles_article_autosave_discard"),
             path("<int:article_id>/draft/changes/", view(self.draft_changes_view),
                  name="articles_article_draft_changes"),
             path("<int:article_id>/draft/preview/", view(self.draft_preview_view),
@@ -65,6 +71,8 @@ class DraftAdminMixin:
         """Called by ``save_model``: "Save as draft" on a live article stores a draft and
         leaves the live row alone. Returns whether it did."""
         request.article_drafted = False
+        if obj.pk is not None:
+            autosave.forget(obj, request.user)  # saved: as a draft or as the article
         if DRAFT_BUTTON not in request.POST or not is_live_now(obj):
             return False
         if "hero_image" in form.changed_data:
@@ -104,7 +112,12 @@ class DraftAdminMixin:
             else None
         )
         live = str(object_id).isdigit() and is_live_now(Article(pk=int(object_id)))
-        extra_context = {**(extra_context or {}), "draft": draft, "article_is_live": live}
+        unsaved = None
+        if request.method == "GET" and str(object_id).isdigit():
+            unsaved = autosave.kept(Article(pk=int(object_id)), request.user)
+        extra_context = {
+            **(extra_context or {}), "draft": draft, "article_is_live": live, "autosave": unsaved,
+        }  # fmt: skip
         return super().change_view(request, object_id, form_url, extra_context)
 
     # -- draft views -------------------------------------------------------------------------
@@ -121,6 +134,21 @@ class DraftAdminMixin:
         if draft is None:
             raise Http404("This article has no draft.")
         return article, draft
+
+    def autosave_view(self, request, article_id):
+        article = get_object_or_404(Article, pk=article_id)
+        if not self.has_change_permission(request, article):
+            raise Http404
+        if not autosave.keep(article, request.user, request.POST):
+            return JsonResponse({"saved": False, "error": "Too large to keep."}, status=413)
+        return JsonResponse({"saved": True})
+
+    def discard_autosave_view(self, request, article_id):
+        article = get_object_or_404(Article, pk=article_id)
+        if not self.has_change_permission(request, article):
+            raise Http404
+        autosave.forget(article, request.user)
+        return JsonResponse({"discarded": True})
 
     def draft_changes_view(self, request, article_id):
         article, draft = self._draft_for(request, article_id)

@@ -1,9 +1,9 @@
 from .article import Article, ArticleQuerySet, Revision
-from .draft import Draft
+from .draft import Autosave, Draft
 from .page import DEFAULT_DISCLAIMER, DISCLAIMER_SLUG, Page
 from .taxonomy import Author, Tag, validate_not_blank
 
 __all__ = [
-    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Draft",
-    "Page", "Revision", "Tag", "validate_not_blank",
+    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Autosave",
+    "Draft", "Page", "Revision", "Tag", "validate_not_blank",
 ]  # fmt: skip

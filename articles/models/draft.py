@@ -37,3 +37,22 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"Draft of “{self.article}”"
+
+
+class Autosave(models.Model):
+    """An editor's unsaved work on an article's change form, saved by the browser every few
+    seconds (static/js/autosave.js). Private to that editor, never published and never a
+    revision; removed when they save. One per editor and article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(help_text="The form's fields as the editor left them.")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "editor"], name="one_autosave_per_editor")
+        ]
+
+    def __str__(self):
+        return f"Unsaved changes to “{self.article}”"
