@@ -153,6 +153,29 @@ def test_no_serious_violations_on_the_editors_and_reviewers_admin_pages(
     ]:
         check_serious(f"{base}{url}", name)
 
+    # A draft of the live article, sent for review: the desk, the draft pages, the decision.
+    from articles.drafts import save_draft
+    from reviews.models import SignOff
+
+    article.body += "<p>Drafted advice.</p>"
+    draft = save_draft(article, tags=None, related=None, editor=None, change_note="Drafted.",
+                       based_on=article.version)  # fmt: skip
+    sign_off = SignOff.objects.create(article=article, reviewer=clinician, snapshot=draft.snapshot)
+    for url, name in [
+        (reverse("admin:reviews_desk"), "desk"),
+        (reverse("admin:articles_article_draft_changes", args=[article.pk]), "draft-changes"),
+        (reverse("admin:articles_article_draft_preview", args=[article.pk]), "draft-preview"),
+        (reverse("admin:articles_article_change", args=[article.pk]), "article-change-draft"),
+    ]:
+        check_serious(f"{base}{url}", name)
+    page.goto(f"{base}{reverse('admin:articles_article_changelist')}")
+    page.check(f"input[name=_selected_action][value='{article.pk}']")
+    page.select_option("select[name=action]", "archive")
+    page.click("button[name=index]")
+    page.wait_for_selector("text=Yes, archive 1 article")
+    assert not serious_violations(page), "archive confirmation"
+
     page.context.clear_cookies()
     log_in(page, base, "drmaya", PASSWORD)
     check_serious(f"{base}{reverse('admin:reviews_medicalreview_add')}", "review-add")
+    check_serious(f"{base}{reverse('admin:reviews_signoff_decide', args=[sign_off.pk])}", "decide")
