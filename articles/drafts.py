@@ -9,6 +9,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from .models import Article, Draft
+from .models.article import LIVE_STATUSES
 from .revisions import apply_snapshot, snapshot
 
 
@@ -16,10 +17,8 @@ def is_live_now(article):
     """Whether the stored article (not the edited copy in a form) is published or scheduled."""
     if article.pk is None:
         return False
-    return Article.objects.filter(pk=article.pk, status__in=LIVE).exists()
+    return Article.objects.filter(pk=article.pk, status__in=LIVE_STATUSES).exists()
 
-
-LIVE = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
 
 # Rules other apps add about publishing a change (the reviews app's clinician sign-off): each
 # is called as ``check(article, snapshot, minor=...)`` and returns a message refusing it, or None.

@@ -119,6 +119,7 @@ def test_a_share_link_shows_that_draft_logged_out_until_revoked(client, editor, 
     html = response.content.decode()
     assert response.status_code == 200 and "cool the brain" in html
     assert "Preview — not published." in html and "Other draft." not in html
+    assert "Approve it or request changes" in html  # for the clinician, after logging in
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert "noindex" in html and response["X-Robots-Tag"] == "noindex"
     assert client.post(link).status_code == 405  # read-only

@@ -135,3 +135,20 @@ def test_the_admin_index_links_the_desk_and_the_freshness_dashboard(client, edit
     assert "My drafts" in html and "Sent for review" in html
     desk = client.get(reverse("admin:reviews_desk")).content.decode()
     assert "Tetanus jabs" in desk.split('id="my_drafts"')[1]
+
+
+def test_the_desk_query_count_does_not_grow(client, editor, author, django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from articles.drafts import save_draft
+
+    client.force_login(editor)
+    for n in range(8):
+        article = make_article(author, title=f"Piece {n}")
+        save_draft(article, tags=None, related=None, editor=editor, based_on=article.version)
+        make_article(
+            author, title=f"Later {n}", published_at=timezone.now() + timedelta(days=n + 1)
+        )
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("admin:reviews_desk")).content.decode()
+    assert "Piece 7" in html and "Later 7" in html
