@@ -53,7 +53,10 @@ class ArticleAdmin(
                 )
             },
         ),
-        ("This change", {"fields": ("change_note", "is_minor", "loaded_version")}),
+        (
+            "This change",
+            {"fields": ("change_note", "is_minor", "confirm_archive", "loaded_version")},
+        ),
     )
 
     def get_search_results(self, request, queryset, search_term):

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .drafts import publish_refusal
+from .archiving import linking_articles
+from .drafts import is_live_now, publish_refusal
 from .models import Article
 from .revisions import has_changes, snapshot
 
@@ -63,6 +64,11 @@ class ArticleAdminForm(forms.ModelForm):
         "Leave it unticked when advice, facts or sources changed.",
     )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_archive = forms.BooleanField(
+        label="Yes, archive it",
+        required=False,
+        help_text="Archiving withdraws a live article from readers (410 Gone); tick to confirm.",
+    )
     # "Save as draft" (articles/admin_drafts.py): the public note is needed when it is published.
     saving_draft = False
 
@@ -91,9 +97,30 @@ class ArticleAdminForm(forms.ModelForm):
             if current is not None and loaded != current.version:
                 raise ValidationError(stale_message(current), code="stale")
         self._clean_schedule(cleaned)
+        self._clean_archive(cleaned)
         if cleaned.get("is_minor") and not self.instance.pk:
             self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
         return cleaned
+
+    def _clean_archive(self, cleaned):
+        """Archiving a live article asks first, naming the published articles linking to it."""
+        if cleaned.get("status") != Article.Status.ARCHIVED or cleaned.get("confirm_archive"):
+            return
+        if not self.instance.pk or not is_live_now(self.instance):
+            return
+        linking = [article.title for article in linking_articles(self.instance)]
+        count = len(linking)
+        linked = (
+            f" {count} published article{' links' if count == 1 else 's link'} to it: "
+            + "; ".join(f"“{title}”" for title in linking) + "."
+            if linking else " No published article links to it."
+        )  # fmt: skip
+        self.add_error(
+            "confirm_archive",
+            "Archiving withdraws this article from readers (they get “410 Gone”)."
+            + linked
+            + " Tick “Yes, archive it” to confirm.",
+        )
 
     def _clean_schedule(self, cleaned):
         """ "Scheduled" needs a future minute; "Published" with a future minute is scheduled."""

@@ -222,3 +222,19 @@ def test_archiving_asks_first_and_names_the_published_articles_that_link_to_it(
     client.post(changelist, {"action": "archive", "_selected_action": [article.pk], "post": "yes"})
     article.refresh_from_db()
     assert article.status == "archived"
+
+
+def test_archiving_from_the_change_form_asks_first_too(client, editor, article, author):
+    make_article(author, title="Tired all day?",
+                 body=f'<p><a href="{article.get_absolute_url()}">why we yawn</a></p>')  # fmt: skip
+    client.force_login(editor)
+    url = change_url(article)
+    asked = client.post(url, form_data(article, status="archived", is_minor="on"))
+    html = asked.content.decode()
+    assert asked.status_code == 200 and "1 published article links to it: “Tired all day?”" in html
+    article.refresh_from_db()
+    assert article.status == "published" and article.revisions.count() == 1
+    data = form_data(article, status="archived", is_minor="on", confirm_archive="on")
+    assert client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.status == "archived"
