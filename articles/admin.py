@@ -1,23 +1,26 @@
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
+from .admin_drafts import DraftAdminMixin
 from .admin_revisions import RevisionHistoryAdminMixin
 from .admin_sources import SourceInline, SourceLookupAdminMixin
+from .archiving import linking_articles
 from .forms import ArticleAdminForm
-from .models import Article, Author, Page, Revision, Tag
+from .models import Article, Author, Draft, Page, Revision, Tag
 from .revisions import save_article
 from .search import clean_query, matching
 
 
 @admin.register(Article)
-class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAdminMixin,
-                   admin.ModelAdmin):  # fmt: skip
+class ArticleAdmin(DraftAdminMixin, SourceLookupAdminMixin, RevisionHistoryAdminMixin,
+                   RichTextAdminMixin, admin.ModelAdmin):  # fmt: skip
     form = ArticleAdminForm
     inlines = [SourceInline]
     list_display = ("title", "publication", "author", "updated_at", "modified_at")
@@ -51,7 +54,10 @@ class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAd
                 )
             },
         ),
-        ("This change", {"fields": ("change_note", "is_minor", "loaded_version")}),
+        (
+            "This change",
+            {"fields": ("change_note", "is_minor", "confirm_archive", "loaded_version")},
+        ),
     )
 
     def get_search_results(self, request, queryset, search_term):
@@ -64,7 +70,7 @@ class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAd
     @admin.display(description="Publication", ordering="published_at")
     def publication(self, obj):
         """What readers get now, with the time zone of every time shown."""
-        if obj.status != Article.Status.PUBLISHED:
+        if not obj.is_live:
             return obj.get_status_display()
         if obj.published_at is None:
             return "Published on save"
@@ -83,6 +89,8 @@ class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAd
         # One revision for the row, its tags and its related articles: the service writes
         # them all, so the admin's later save_m2m finds nothing left to change.
         request.article_unchanged = False  # read by log_change and response_change
+        if self.keeps_draft(request, obj, form):
+            return  # a draft of a live article: the live row stays as it is
         revision = save_article(
             obj,
             editor=request.user,
@@ -94,6 +102,8 @@ class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAd
             expected_version=form.cleaned_data["loaded_version"] if change else None,
         )
         request.article_unchanged = change and revision is None
+        if revision is not None:
+            Draft.objects.filter(article=obj).delete()  # published: the draft is the article
 
     def has_delete_permission(self, request, obj=None):
         # History is never lost by accident: editors archive; only superusers can delete.
@@ -107,6 +117,19 @@ class ArticleAdmin(SourceLookupAdminMixin, RevisionHistoryAdminMixin, RichTextAd
     @admin.action(description="Archive: withdraw from readers, keep the history",
                   permissions=["change"])  # fmt: skip
     def archive(self, request, queryset):
+        """Asks first, listing the published articles that link to each one."""
+        if request.POST.get("post") != "yes":
+            articles = queryset.exclude(status=Article.Status.ARCHIVED).order_by("title")
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Archive articles?",
+                "articles": [(article, linking_articles(article)) for article in articles],
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/articles/article/archive_confirmation.html", context
+            )
         self._set_status(request, queryset, Article.Status.ARCHIVED, "Archived.")
 
     @admin.action(description="Publish again (undo archiving)", permissions=["change"])

@@ -13,11 +13,11 @@ public article shows (its title, address, author or place in the lists).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete
-from django.utils import timezone
 
 from core.cache_tags import add, changed, expires, tag_for
 
 from .models import Article, Author, Page, Tag
+from .models.article import LIVE_STATUSES
 from .publishing import article_went_live
 
 LISTING = "listing"  # which articles are public, their order, which are featured
@@ -41,7 +41,7 @@ def next_publication(request):
     once per request (the page and its list count both ask)."""
     if not hasattr(request, "next_publication"):
         request.next_publication = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            Article.objects.scheduled()
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
@@ -120,8 +120,8 @@ def article_saved(sender, instance, created, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= {"went_live_at", "search_vector"}:
         return  # bookkeeping that no page shows (going live is announced below)
     things = [instance]
-    was_listed = not created and (before is None or before[0] == Article.Status.PUBLISHED)
-    is_listed = instance.status == Article.Status.PUBLISHED
+    was_listed = not created and (before is None or before[0] in LIVE_STATUSES)
+    is_listed = instance.status in LIVE_STATUSES
     if was_listed or is_listed:
         things.append(FEEDS)
         if created or before != after:
@@ -149,7 +149,7 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
         return
     if reverse:  # tag.articles.add(...): one tag, some articles
         changed(instance, TOPICS, FEEDS, *(Article(pk=pk) for pk in pk_set or ()))
-    elif instance.status != Article.Status.PUBLISHED:
+    elif instance.status not in LIVE_STATUSES:
         changed(instance)  # a draft's topics show nowhere
     else:
         changed(instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()))

@@ -3,10 +3,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
+from .archiving import linking_articles
+from .drafts import is_live_now, publish_refusal
 from .models import Article
-from .revisions import has_changes
+from .revisions import has_changes, snapshot
 
 
 def stale_message(current):
@@ -36,6 +39,14 @@ def stale_message(current):
     )  # fmt: skip
 
 
+def label_date_and_time(field):
+    """The admin's split date/time widget has one <label> for two inputs: name each one."""
+    widgets = getattr(getattr(field, "widget", None), "widgets", None)
+    if widgets and len(widgets) == 2:
+        widgets[0].attrs["aria-label"] = f"{field.label}: date"
+        widgets[1].attrs["aria-label"] = f"{field.label}: time"
+
+
 class ArticleAdminForm(forms.ModelForm):
     change_note = forms.CharField(
         label="Change note (public)",
@@ -53,6 +64,13 @@ class ArticleAdminForm(forms.ModelForm):
         "Leave it unticked when advice, facts or sources changed.",
     )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_archive = forms.BooleanField(
+        label="Yes, archive it",
+        required=False,
+        help_text="Archiving withdraws a live article from readers (410 Gone); tick to confirm.",
+    )
+    # "Save as draft" (articles/admin_drafts.py): the public note is needed when it is published.
+    saving_draft = False
 
     class Meta:
         model = Article
@@ -66,6 +84,7 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+        label_date_and_time(self.fields.get("published_at"))
         if "related" in self.fields and self.instance.pk:
             self.fields["related"].queryset = Article.objects.exclude(pk=self.instance.pk)
 
@@ -77,9 +96,44 @@ class ArticleAdminForm(forms.ModelForm):
             current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
             if current is not None and loaded != current.version:
                 raise ValidationError(stale_message(current), code="stale")
+        self._clean_schedule(cleaned)
+        self._clean_archive(cleaned)
         if cleaned.get("is_minor") and not self.instance.pk:
             self.add_error("is_minor", "The first version of an article cannot be a minor edit.")
         return cleaned
+
+    def _clean_archive(self, cleaned):
+        """Archiving a live article asks first, naming the published articles linking to it."""
+        if cleaned.get("status") != Article.Status.ARCHIVED or cleaned.get("confirm_archive"):
+            return
+        if not self.instance.pk or not is_live_now(self.instance):
+            return
+        linking = [article.title for article in linking_articles(self.instance)]
+        count = len(linking)
+        linked = (
+            f" {count} published article{' links' if count == 1 else 's link'} to it: "
+            + "; ".join(f"“{title}”" for title in linking) + "."
+            if linking else " No published article links to it."
+        )  # fmt: skip
+        self.add_error(
+            "confirm_archive",
+            "Archiving withdraws this article from readers (they get “410 Gone”)."
+            + linked
+            + " Tick “Yes, archive it” to confirm.",
+        )
+
+    def _clean_schedule(self, cleaned):
+        """ "Scheduled" needs a future minute; "Published" with a future minute is scheduled."""
+        status, when = cleaned.get("status"), cleaned.get("published_at")
+        future = when is not None and when > timezone.now()
+        if status == Article.Status.SCHEDULED and not future:
+            self.add_error(
+                "published_at",
+                "A scheduled article needs a publication time in the future. To publish now, "
+                "choose “Published”.",
+            )
+        elif status == Article.Status.PUBLISHED and future:
+            cleaned["status"] = Article.Status.SCHEDULED
 
     def _post_clean(self):
         # The instance holds the cleaned, sanitized values only after the model's own
@@ -91,13 +145,21 @@ class ArticleAdminForm(forms.ModelForm):
         tags, related = self.cleaned_data.get("tags"), self.cleaned_data.get("related")
         if not has_changes(self.instance, tags=tags, related=related):
             self.nothing_to_save = True
-        elif not self.cleaned_data.get("is_minor") and not self.cleaned_data.get("change_note"):
+            return
+        if self.saving_draft:
+            return  # a draft publishes nothing: the note and the checks come with publishing
+        minor = self.cleaned_data.get("is_minor", False)
+        if not minor and not self.cleaned_data.get("change_note"):
             self.add_error(
                 "change_note",
                 "Write a note for readers: a substantive change appears in the public update "
                 "history with a new “last updated” date. For a typo or formatting fix, tick "
                 "“Minor edit” instead.",
             )
+        proposed = snapshot(self.instance, tags=tags, related=related)
+        refusal = publish_refusal(self.instance, proposed, minor=minor)
+        if refusal:
+            self.add_error(None, refusal)
 
 
 class RestoreForm(forms.Form):

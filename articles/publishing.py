@@ -1,7 +1,7 @@
-"""Going live. A published article with a future ``published_at`` needs no process to appear:
+"""Going live. A scheduled article (a future ``published_at``) needs no process to appear:
 every public query asks ``published()`` whether its minute has come. What must *happen* at
-publication (purging cached pages, notifications) listens to ``article_went_live``, sent once
-per article by a task queued for that minute.
+publication (marking it published, purging cached pages, notifications) listens to
+``article_went_live``, sent once per article by a task queued for that minute.
 """
 
 import logging
@@ -29,7 +29,12 @@ def announce_publication(article_id):
         if article is None or not article.is_public or article.went_live_at is not None:
             return False
         article.went_live_at = timezone.now()
-        article.save(update_fields=["went_live_at"])
+        if article.status == Article.Status.SCHEDULED:
+            # Its minute has come: "scheduled" no more. Not an edit, so no revision.
+            article.status = Article.Status.PUBLISHED
+            article.save(update_fields=["went_live_at", "status"])
+        else:
+            article.save(update_fields=["went_live_at"])
         article_went_live.send(sender=Article, article=article)
     logger.info("Article %s went live: %s", article.pk, article.title)
     return True
@@ -39,7 +44,7 @@ def schedule_announcement(article):
     """Queue ``announce_publication`` for the article's publication minute (now, if just past).
     An article that went public long ago (history replayed by an import or the demo) is only
     marked as live: there is nothing left to announce."""
-    if article.status != Article.Status.PUBLISHED or article.went_live_at is not None:
+    if not article.is_live or article.went_live_at is not None:
         return
     if article.published_at and article.published_at < timezone.now() - ANNOUNCE_WITHIN:
         article.went_live_at = article.published_at

@@ -128,8 +128,12 @@ def record_revision(article, *, editor=None, change_note="", minor=False, restor
 
 
 def _stamp_dates(article, *, is_new, minor, now):
-    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+    if article.is_live and article.published_at is None:
         article.published_at = now
+    # The status says what readers get: a future minute is "scheduled", a past one "published".
+    if article.is_live:
+        future = article.published_at > now
+        article.status = Article.Status.SCHEDULED if future else Article.Status.PUBLISHED
     if is_new or article.updated_at is None:
         article.updated_at = article.published_at or now
     elif not minor:
@@ -189,7 +193,8 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
                 _check_version(article, version)
                 return None
             _claim_version(article, version)
-        _stamp_dates(article, is_new=is_new, minor=minor, now=at or timezone.now())
+        now = at or timezone.now()
+        _stamp_dates(article, is_new=is_new, minor=minor, now=now)
         article.save()
         token = _saving.set(article.pk)
         try:
@@ -206,21 +211,20 @@ def save_article(article, *, editor=None, change_note="", minor=False, tags=None
             article.modified_at = at
         schedule_announcement(article)
         refresh_index(Article.objects.filter(pk=article.pk))
+        # Stamped with the same moment as the dates: the save that publishes is not an update.
         return record_revision(article, editor=editor, change_note=change_note, minor=minor,
-                               restored_from=restored_from, at=at)  # fmt: skip
+                               restored_from=restored_from, at=now)  # fmt: skip
 
 
-def restore_revision(article, revision, *, editor, change_note="", minor=False):
-    """Bring back the content of ``revision`` as a new revision; history only ever grows.
-    Returns None when the revision's content is already the current one."""
-    if revision.article_id != article.pk:
-        raise ValueError("That revision belongs to another article.")
-    data = revision.snapshot
+def apply_snapshot(article, data, *, source):
+    """Set ``article``'s fields (in memory only) to a stored snapshot; returns its tags and
+    related articles as querysets. ``source`` names the snapshot in the error raised when its
+    author no longer exists."""
     author_ids = {data["author"]["id"]} | ({data["reviewer"]["id"]} if data["reviewer"] else set())
     authors = Author.objects.in_bulk(author_ids)
     if data["author"]["id"] not in authors:
         raise ValidationError(
-            f"Revision #{revision.number} was written by {data['author']['name']}, "
+            f"{source} was written by {data['author']['name']}, "
             "whose author page no longer exists. Choose another revision."
         )
     for field in ("title", "dek", "body", "hero_alt", "hero_caption", "hero_credit",
@@ -230,15 +234,27 @@ def restore_revision(article, revision, *, editor, change_note="", minor=False):
     article.hero_image = data["hero_image"]
     article.author = authors[data["author"]["id"]]
     article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
+    tags = Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]])
+    return tags, Article.objects.filter(pk__in=data["related"])
+
+
+def restore_revision(article, revision, *, editor, change_note="", minor=False):
+    """Bring back the content of ``revision`` as a new revision; history only ever grows.
+    Returns None when the revision's content is already the current one."""
+    if revision.article_id != article.pk:
+        raise ValueError("That revision belongs to another article.")
+    tags, related = apply_snapshot(
+        article, revision.snapshot, source=f"Revision #{revision.number}"
+    )
     return save_article(
         article,
         editor=editor,
         change_note=change_note or f"Restored revision #{revision.number}.",
         minor=minor,
-        tags=Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]]),
-        related=Article.objects.filter(pk__in=data["related"]),
+        tags=tags,
+        related=related,
         # Revisions from before sources were recorded leave the current ones alone.
-        sources=data.get("sources"),
+        sources=revision.snapshot.get("sources"),
         restored_from=revision,
     )
 

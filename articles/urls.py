@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, preview, views
 
 app_name = "articles"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
     path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
     path("search/", views.search, name="search"),
+    path("preview/<str:token>/", preview.shared_preview, name="draft_share"),
     path("opensearch.xml", views.opensearch, name="opensearch"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),

@@ -13,13 +13,33 @@ from core.spreadsheets import csv_response
 
 from .feedback import mark_handled
 from .freshness import SECTIONS, freshness_report, reader_reports, sources_needing_attention
-from .models import MedicalReview, ReaderFeedback, ReviewReminder
+from .models import MedicalReview, ReaderFeedback, ReviewNote, ReviewReminder, clinician_of
 
 
 class MedicalReviewForm(forms.ModelForm):
+    """The reviewer is never chosen: it is the clinician logged in (``clinician`` is set by the
+    admin for each request). The field is disabled, so whatever a request posts for it is
+    ignored and the form's own value is used."""
+
+    clinician = None
+
     class Meta:
         model = MedicalReview
         fields = ["article", "reviewer", "reviewed_on", "outcome", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviewer = self.fields.get("reviewer")
+        if reviewer is None:  # a recorded review's page is read-only: no form fields
+            return
+        reviewer.queryset = Author.objects.filter(pk=getattr(self.clinician, "pk", None))
+        reviewer.initial = self.clinician
+        reviewer.disabled = True
+        reviewer.empty_label = None
+        reviewer.help_text = (
+            "You: a review is always recorded by the clinician it names, logged in as "
+            "themselves. Editors add an internal review note instead."
+        )
 
     def clean_reviewed_on(self):
         reviewed_on = self.cleaned_data["reviewed_on"]
@@ -40,21 +60,29 @@ class MedicalReviewAdmin(admin.ModelAdmin):
     autocomplete_fields = ("article",)
     date_hierarchy = "reviewed_on"
 
+    def has_add_permission(self, request):
+        # Only a clinician records a review, and only their own.
+        return super().has_add_permission(request) and clinician_of(request.user) is not None
+
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Here, not in the form: a recorded review's page is read-only and has no form fields.
-        if db_field.name == "reviewer":
-            kwargs["queryset"] = Author.objects.exclude(credentials="")
-            kwargs["help_text"] = "Authors with credentials: the clinicians."
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"clinician": clinician_of(request.user)})
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("reviewer", None)  # never pre-filled from a link: it is always you
+        return initial
 
     def save_model(self, request, obj, form, change):
-        # The review covers the article as it is now: its latest revision.
+        # The review covers the article as it is now: its latest revision, read by the
+        # clinician who is logged in.
+        obj.reviewer = clinician_of(request.user)
         obj.revision = obj.article.revisions.order_by("-number").first()
         obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
@@ -82,6 +110,8 @@ class MedicalReviewAdmin(admin.ModelAdmin):
             "reviewers": Author.objects.exclude(credentials="").order_by("name"),
             "tags": Tag.objects.order_by("name"),
             "today": timezone.localdate(),
+            "clinician": clinician_of(request.user),
+            "can_note": request.user.has_perm("reviews.add_reviewnote"),
         }
         return TemplateResponse(request, "admin/reviews/freshness.html", context)
 
@@ -171,3 +201,27 @@ class ReaderFeedbackAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         mark_handled(obj, by=request.user, resolution=form.cleaned_data["resolution"],
                      note=form.cleaned_data.get("handling_note", ""))  # fmt: skip
+
+
+@admin.register(ReviewNote)
+class ReviewNoteAdmin(admin.ModelAdmin):
+    """Internal notes about reviews, for editors; append-only like the reviews themselves."""
+
+    list_display = ("article", "text", "written_by", "written_at")
+    list_select_related = ("article", "written_by")
+    search_fields = ("article__title", "text")
+    autocomplete_fields = ("article",)
+    fields = ("article", "text")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.written_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+from . import admin_signoff  # noqa: E402, F401 (sign-off and the desk register themselves)

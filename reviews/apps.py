@@ -26,6 +26,20 @@ class ReviewsConfig(AppConfig):
             # The article's review line and JSON-LD, and the reviewer's page.
             changed(dependency(instance.article_id), Author(pk=instance.reviewer_id))
 
+        from articles.drafts import PUBLISH_CHECKS
+        from articles.models import Revision
+
+        from .signoff import publish_check, record_approved_publication
+
+        PUBLISH_CHECKS.append(publish_check)
+
+        def revision_recorded(sender, instance, created, **kwargs):
+            if created:
+                record_approved_publication(instance)
+
+        post_save.connect(revision_recorded, sender=Revision, weak=False,
+                          dispatch_uid="reviews.signoff")  # fmt: skip
+
         for signal in (post_save, post_delete):
             signal.connect(review_recorded, sender=MedicalReview, weak=False,
                            dispatch_uid="reviews.cache")  # fmt: skip

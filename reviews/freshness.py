@@ -10,6 +10,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from articles.models import Article, Revision, Source
+from articles.models.article import LIVE_STATUSES
 
 from .models import MedicalReview, ReaderFeedback
 
@@ -113,7 +114,7 @@ def sections_of(state, today):
 def freshness_report(*, author=None, reviewer=None, tag=None, today=None):
     """Published articles grouped by what needs doing, in a fixed number of queries."""
     today = today or timezone.localdate()
-    articles = Article.objects.filter(status=Article.Status.PUBLISHED)
+    articles = Article.objects.filter(status__in=LIVE_STATUSES)
     if author:
         articles = articles.filter(author__slug=author)
     if reviewer:

@@ -7,9 +7,18 @@ from articles.models import Article, Author, Revision
 from core.fields import PlainTextField
 
 
+def clinician_of(user):
+    """The clinician (an author with credentials) ``user`` logs in as, or None. A review is
+    always recorded by the clinician it names, so this is the only reviewer a user can be."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Author.objects.exclude(credentials="").filter(user=user).first()
+
+
 class MedicalReview(models.Model):
     """One clinician's review of one revision of an article. Append-only: a later review is a
-    new record, so the history of who checked what, and when, is never rewritten."""
+    new record, so the history of who checked what, and when, is never rewritten. Recorded
+    only by the clinician it names, logged in as themselves (``clinician_of``)."""
 
     class Outcome(models.TextChoices):
         NO_CHANGES = "no_changes", "No changes needed"
@@ -136,3 +145,60 @@ class ReaderFeedback(models.Model):
     @property
     def is_handled(self):
         return self.handled_at is not None
+
+
+class ReviewNote(models.Model):
+    """An editor's internal note about an article's medical review ("Dr Okafor checked this by
+    phone on Monday"). For the newsroom only: it never reaches the public "Medically reviewed
+    by" line, which only a ``MedicalReview`` recorded by the clinician themselves can change."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_notes")
+    text = PlainTextField(max_length=1000, help_text="For the newsroom; never shown to readers.")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-written_at", "-id"]
+
+    def __str__(self):
+        return f"Note on “{self.article}”"
+
+
+class SignOff(models.Model):
+    """A clinician's sign-off on a substantive draft of an article they are named on: sent by
+    an editor, decided (approved, or changes requested with a note) only by that clinician,
+    logged in as themselves. When the approved content is published, a ``MedicalReview`` of
+    exactly that revision is recorded in their name (reviews/signoff.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        PUBLISHED = "published", "Approved and published"
+        WITHDRAWN = "withdrawn", "Withdrawn (the draft changed or was discarded)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sign_offs")
+    reviewer = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="sign_offs")
+    snapshot = models.JSONField(help_text="The draft the clinician was asked to review.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    note = PlainTextField(blank=True, max_length=2000, help_text="The clinician's note.")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    review = models.ForeignKey(
+        MedicalReview, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["reviewer", "status"], name="signoff_waiting_idx")]
+
+    def __str__(self):
+        return f"Sign-off on “{self.article}” by {self.reviewer.byline}"
+
+    def get_absolute_url(self):
+        return reverse("admin:reviews_signoff_change", args=[self.pk])

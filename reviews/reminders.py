@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from articles.models import Article, Author
+from articles.models.article import LIVE_STATUSES
 from core.site import absolute_url
 
 from .freshness import review_state, with_review_state
@@ -32,7 +33,7 @@ def due_items(today):
     article's assigned reviewer, else to whoever reviewed it last."""
     window = timedelta(days=settings.REVIEW_REMINDER_DAYS_BEFORE)
     articles = with_review_state(
-        Article.objects.filter(status=Article.Status.PUBLISHED).select_related("reviewer")
+        Article.objects.filter(status__in=LIVE_STATUSES).select_related("reviewer")
     ).exclude(last_reviewed_on=None)
     for article in articles:
         state = review_state(article, today)

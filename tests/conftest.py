@@ -240,6 +240,7 @@ def every_url(article, reader, moderator):
         "reviews:feedback_report": {"slug": article.slug},
         "account_confirm_email": {"key": "not-a-key"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
+        "articles:draft_share": {"token": "not-a-token"},
     }
     urls = {name: reverse(name, kwargs=kwargs.get(name)) for name in named_patterns()}
     for model in admin.site._registry:

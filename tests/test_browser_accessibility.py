@@ -138,3 +138,73 @@ def test_no_violations_on_sources_and_the_feedback_pages(live_server, a11y_page,
     page.click("button[value=no]")
     assert "tell us what" in page.content()
     assert not serious_violations(page, ANY)
+
+
+def test_no_serious_violations_on_the_editors_and_reviewers_admin_pages(
+    live_server, a11y_page, author
+):
+    """The article add, change and compare pages and the review pages: nothing serious or
+    critical (the admin's own minor and moderate findings are Django's to fix)."""
+    from articles.models import Author
+    from articles.revisions import save_article
+    from tests.factories import make_review
+
+    page, base = a11y_page, live_server.url
+    make_user("editor", groups=["Editors"], staff=True)
+    doctor = make_user("drmaya", groups=["Medical reviewers"], staff=True)
+    clinician = Author.objects.create(name="Maya Okafor", slug="maya-okafor",
+                                      credentials="MD", short_bio="A GP.", user=doctor)  # fmt: skip
+    article = make_article(author, title="Why do we yawn?", tags=[make_tag("Sleep")],
+                           reviewer=clinician)  # fmt: skip
+    make_review(article, clinician)
+    article.body += "<p>New advice.</p>"
+    save_article(article, change_note="New advice.")
+    first, second = article.revisions.order_by("number")
+
+    def check_serious(url, name):
+        page.goto(url)
+        problems = serious_violations(page)
+        if problems:
+            screenshot(page, f"a11y-{name}")
+        assert not problems, f"{name}: " + " | ".join(problems)
+
+    log_in(page, base, "editor", PASSWORD)
+    compare = reverse("admin:articles_article_compare", args=[article.pk])
+    for url, name in [
+        (reverse("admin:index"), "admin-index"),
+        (reverse("admin:articles_article_changelist"), "article-list"),
+        (reverse("admin:articles_article_add"), "article-add"),
+        (reverse("admin:articles_article_change", args=[article.pk]), "article-change"),
+        (f"{compare}?from={first.pk}&to={second.pk}", "article-compare"),
+        (reverse("admin:reviews_freshness"), "freshness"),
+        (reverse("admin:reviews_medicalreview_changelist"), "review-list"),
+        (reverse("admin:reviews_reviewnote_add"), "review-note-add"),
+    ]:
+        check_serious(f"{base}{url}", name)
+
+    # A draft of the live article, sent for review: the desk, the draft pages, the decision.
+    from articles.drafts import save_draft
+    from reviews.models import SignOff
+
+    article.body += "<p>Drafted advice.</p>"
+    draft = save_draft(article, tags=None, related=None, editor=None, change_note="Drafted.",
+                       based_on=article.version)  # fmt: skip
+    sign_off = SignOff.objects.create(article=article, reviewer=clinician, snapshot=draft.snapshot)
+    for url, name in [
+        (reverse("admin:reviews_desk"), "desk"),
+        (reverse("admin:articles_article_draft_changes", args=[article.pk]), "draft-changes"),
+        (reverse("admin:articles_article_draft_preview", args=[article.pk]), "draft-preview"),
+        (reverse("admin:articles_article_change", args=[article.pk]), "article-change-draft"),
+    ]:
+        check_serious(f"{base}{url}", name)
+    page.goto(f"{base}{reverse('admin:articles_article_changelist')}")
+    page.check(f"input[name=_selected_action][value='{article.pk}']")
+    page.select_option("select[name=action]", "archive")
+    page.click("button[name=index]")
+    page.wait_for_selector("text=Yes, archive 1 article")
+    assert not serious_violations(page), "archive confirmation"
+
+    page.context.clear_cookies()
+    log_in(page, base, "drmaya", PASSWORD)
+    check_serious(f"{base}{reverse('admin:reviews_medicalreview_add')}", "review-add")
+    check_serious(f"{base}{reverse('admin:reviews_signoff_decide', args=[sign_off.pk])}", "decide")

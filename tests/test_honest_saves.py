@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.revisions import restore_revision, save_article
-from tests.factories import make_tag, make_user
+from tests.factories import make_article, make_tag, make_user
 from tests.test_admin_articles import change_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_a_superuser_delete_names_what_is_lost(client, superuser, article):
 def test_archiving_answers_410_and_publishing_again_brings_it_back(client, editor, article):
     client.force_login(editor)
     changelist = reverse("admin:articles_article_changelist")
-    client.post(changelist, {"action": "archive", "_selected_action": [article.pk]})
+    client.post(changelist, {"action": "archive", "_selected_action": [article.pk], "post": "yes"})
     article.refresh_from_db()
     assert article.status == "archived"
     client.logout()
@@ -189,3 +189,52 @@ def test_a_restore_asks_minor_or_substantive_and_a_public_note(client, editor, a
     assert article.revisions.count() == 3 and article.body == first.snapshot["body"]
     client.logout()
     assert "Restored revision" not in public_html(client, article)  # never shown to readers
+
+
+def test_archiving_asks_first_and_names_the_published_articles_that_link_to_it(
+    client, editor, article, author
+):
+    make_article(
+        author,
+        title="Tired all day?",
+        body=f'<p>See <a href="{article.get_absolute_url()}">why we yawn</a>.</p>',
+    )
+    chooser = make_article(author, title="Night shifts")
+    chooser.related.add(article)
+    make_article(
+        author,
+        title="A draft that links",
+        status=Article.Status.DRAFT,
+        body=f'<p><a href="{article.get_absolute_url()}">x</a></p>',
+    )
+    unrelated = make_article(author, title="Unrelated")
+    client.force_login(editor)
+    changelist = reverse("admin:articles_article_changelist")
+    response = client.post(changelist, {"action": "archive", "_selected_action": [article.pk]})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Yes, archive 1 article" in html
+    assert "2 published articles link to it" in html
+    assert "Tired all day?" in html and "Night shifts" in html
+    assert "A draft that links" not in html and unrelated.title not in html
+    article.refresh_from_db()
+    assert article.status == "published"  # nothing changed until the editor confirms
+    assert article.revisions.count() == 1
+    client.post(changelist, {"action": "archive", "_selected_action": [article.pk], "post": "yes"})
+    article.refresh_from_db()
+    assert article.status == "archived"
+
+
+def test_archiving_from_the_change_form_asks_first_too(client, editor, article, author):
+    make_article(author, title="Tired all day?",
+                 body=f'<p><a href="{article.get_absolute_url()}">why we yawn</a></p>')  # fmt: skip
+    client.force_login(editor)
+    url = change_url(article)
+    asked = client.post(url, form_data(article, status="archived", is_minor="on"))
+    html = asked.content.decode()
+    assert asked.status_code == 200 and "1 published article links to it: “Tired all day?”" in html
+    article.refresh_from_db()
+    assert article.status == "published" and article.revisions.count() == 1
+    data = form_data(article, status="archived", is_minor="on", confirm_archive="on")
+    assert client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.status == "archived"

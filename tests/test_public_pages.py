@@ -383,3 +383,20 @@ def test_the_site_has_a_favicon_and_a_touch_icon(client, db):
     assert 'rel="apple-touch-icon" href="/static/apple-touch-icon.png"' in html
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+def test_a_same_day_update_shows_its_public_note(client, author, editor):
+    from freezegun import freeze_time
+
+    from articles.revisions import save_article
+
+    with freeze_time("2026-05-04 09:00"):
+        article = make_article(author, title="Sunburn: what helps", published_at=None)
+    with freeze_time("2026-05-04 15:30"):
+        article.body += "<p>Cool showers help; butter does not.</p>"
+        save_article(article, editor=editor, change_note="Added what not to put on a burn.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Added what not to put on a burn." in html
+    assert "Update history (1 update)" in html
+    assert "Published and updated on" in html and "not updated since" not in html
+    assert "Last updated" not in html  # the public date keeps day granularity

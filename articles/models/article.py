@@ -18,8 +18,14 @@ from .taxonomy import Author, Tag, validate_not_blank
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, with a publication time that has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What readers may see: published or scheduled, with a publication time that has come.
+        A scheduled article is public at its minute even before the task that marks it
+        published has run: nothing waits on the task queue."""
+        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Waiting for their publication minute."""
+        return self.filter(status__in=LIVE_STATUSES, published_at__gt=timezone.now())
 
     def for_listing(self):
         """Everything a teaser card shows, in a fixed number of queries, and not the body: a
@@ -45,6 +51,9 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        # Published at a future minute (``published_at``): public by itself then, and marked
+        # published by the announcement task (articles.publishing).
+        SCHEDULED = "scheduled", "Scheduled"
         # Withdrawn from readers (410 Gone) with its whole history kept; editors archive instead
         # of deleting, and publish again to bring it back.
         ARCHIVED = "archived", "Archived"
@@ -131,14 +140,14 @@ class Article(models.Model):
             models.Index(
                 fields=["-published_at"],
                 name="article_published_idx",
-                condition=Q(status="published"),
+                condition=Q(status__in=["published", "scheduled"]),
             ),
             # The home page's featured row: a handful of featured articles among thousands,
             # found without walking the whole list (it took a full scan at 20,000 articles).
             models.Index(
                 fields=["-published_at"],
                 name="article_featured_idx",
-                condition=Q(status="published", featured=True),
+                condition=Q(status__in=["published", "scheduled"], featured=True),
             ),
         ]
 
@@ -156,9 +165,14 @@ class Article(models.Model):
         return reverse("articles:article_detail", args=[self.slug])
 
     @property
+    def is_live(self):
+        """Published or scheduled: meant for readers, now or at its minute."""
+        return self.status in LIVE_STATUSES
+
+    @property
     def is_scheduled(self):
         return (
-            self.status == self.Status.PUBLISHED
+            self.status in LIVE_STATUSES
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
@@ -170,7 +184,7 @@ class Article(models.Model):
     @property
     def is_public(self):
         return (
-            self.status == self.Status.PUBLISHED
+            self.status in LIVE_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
@@ -193,23 +207,25 @@ class Article(models.Model):
 
     @property
     def public_update_history(self):
-        """Substantive updates after the day of publication, newest first, with their notes.
+        """Substantive updates made after publication, newest first, with their notes: every
+        public note a reader was promised, same-day ones included (the "last updated" date
+        keeps day granularity; the notes do not). The publishing save itself is not an update:
+        its revision carries the publication time exactly (``save_article``).
 
-        Reads the list prefetched by ``load_page_content``. Day granularity matches the public
-        "last updated" date: edits on the day of publication are part of publishing.
+        Reads the list prefetched by ``load_page_content``.
         """
         if not self.published_at:
             return []
         updates = getattr(self, "public_updates", None)
         if updates is None:
             updates = self.revisions.filter(is_minor=False).order_by("-created_at", "-number")
-        published_on = timezone.localdate(self.published_at)
         return [
             revision
             for revision in updates
             if revision.change_note
             and not revision.is_minor
-            and timezone.localdate(revision.created_at) > published_on
+            and revision.number > 1  # the first version is no update, whatever its date
+            and revision.created_at > self.published_at
         ]
 
     def load_page_content(self):
@@ -262,6 +278,9 @@ class Article(models.Model):
                     .order_by("-shared_tags", "-published_at")[:missing]
                 )
         return chosen
+
+
+LIVE_STATUSES = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
 
 
 class Revision(models.Model):

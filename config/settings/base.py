@@ -138,8 +138,9 @@ CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
 # makes it unreachable at once whatever this says.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60 * 6)
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
-PRIVATE_URL_PREFIXES = ["/accounts/", "/account/", "/admin/", "/moderation/", "/comments/",
-                        "/feedback/"]  # fmt: skip
+PRIVATE_URL_PREFIXES = [
+    "/accounts/", "/account/", "/admin/", "/moderation/", "/comments/", "/feedback/", "/preview/",
+]  # fmt: skip
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -350,6 +351,12 @@ FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
 MEDICAL_REVIEW_INTERVAL_MONTHS = env_int("MEDICAL_REVIEW_INTERVAL_MONTHS", 12)
 FRESHNESS_STALE_YEARS = env_int("FRESHNESS_STALE_YEARS", 2)
 REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
+# Drafts of live articles (articles/drafts.py): how long a share link for a reviewer without a
+# staff account works; revoking it ends it sooner.
+DRAFT_SHARE_LINK_DAYS = env_int("DRAFT_SHARE_LINK_DAYS", 7)
+# Clinician sign-off (reviews/signoff.py): a substantive change to a medically reviewed article
+# cannot be published without the named clinician's approval. On in the demo (dev settings).
+MEDICAL_SIGNOFF_REQUIRED = env_bool("MEDICAL_SIGNOFF_REQUIRED", False)
 
 # Sources and reader feedback (issue 25). Metadata by DOI and PubMed id comes from these
 # services; the weekly source check asks Crossref about retractions and corrections. The site
