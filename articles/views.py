@@ -14,6 +14,7 @@ from .fragments import article_content
 from .models import Article, Author, Page, Tag
 from .search import clean_query, search_articles, snippet
 from .structured_data import person_json_ld
+from .updates import changes_in, public_update
 
 
 def can_preview(user):
@@ -69,6 +70,17 @@ def render_article(request, article, *, status=200, extra_context=None):
         # Drafts and pages showing a reader's own pending comments must never be cached.
         add_never_cache_headers(response)
     return response
+
+
+@require_safe
+def article_update(request, slug, number):
+    """What changed in one public update of an article, for readers: its note, then the
+    removed and added passages. Not indexed: the article itself is the page to find."""
+    article = get_object_or_404(Article.objects.published().select_related("author"), slug=slug)
+    update = public_update(article, number)
+    depends_on(request, article)
+    context = {"article": article, "update": update, "changes": changes_in(update)}
+    return render(request, "articles/article_update.html", context)
 
 
 @require_safe
