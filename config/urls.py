@@ -23,6 +23,7 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("", include("comments.urls")),
     path("moderation/", include("comments.moderation.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("", include("articles.urls")),
 ]
 
