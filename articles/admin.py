@@ -9,7 +9,7 @@ from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
 from .admin_revisions import RevisionHistoryAdminMixin
 from .forms import ArticleAdminForm
-from .models import Article, Author, Page, Revision, Tag
+from .models import Article, Author, Page, Revision, Synonym, Tag
 from .revisions import save_article
 from .search import clean_query, matching
 
@@ -165,3 +165,11 @@ class TagAdmin(admin.ModelAdmin):
 class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "modified_at")
     prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """The words site search treats as one ("heart attack" and "myocardial infarction")."""
+
+    list_display = ("terms",)
+    search_fields = ("terms",)
