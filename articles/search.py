@@ -185,7 +185,7 @@ def _close_titles_and_topics(word):
 
 
 def suggestion(query, synonyms):
-    """"Did you mean …?": the query with each word that is no title, topic or synonym word
+    """ "Did you mean …?": the query with each word that is no title, topic or synonym word
     replaced by the closest one that is; None when nothing would change."""
     words = re.findall(r"\w+", query.lower())[:MAX_TERMS]
     synonym_words = {word for terms in synonyms for term in terms for word in term.split()}

@@ -25,8 +25,9 @@ def public_update(article, number):
 def version_before(revision):
     """The substantive revision readers had before ``revision``, minor edits skipped."""
     return (
-        Revision.objects.filter(article_id=revision.article_id, number__lt=revision.number,
-                                is_minor=False)  # fmt: skip
+        Revision.objects.filter(
+            article_id=revision.article_id, number__lt=revision.number, is_minor=False
+        )  # fmt: skip
         .order_by("-number")
         .first()
     )

@@ -70,12 +70,21 @@ class Subscription(models.Model):
                     | Q(article__isnull=True, tag__isnull=True, author__isnull=False)
                 ),
             ),
-            models.UniqueConstraint(fields=["subscriber", "article"], name="subscription_article",
-                                    condition=Q(article__isnull=False)),  # fmt: skip
-            models.UniqueConstraint(fields=["subscriber", "tag"], name="subscription_tag",
-                                    condition=Q(tag__isnull=False)),  # fmt: skip
-            models.UniqueConstraint(fields=["subscriber", "author"], name="subscription_author",
-                                    condition=Q(author__isnull=False)),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["subscriber", "article"],
+                name="subscription_article",
+                condition=Q(article__isnull=False),
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["subscriber", "tag"],
+                name="subscription_tag",
+                condition=Q(tag__isnull=False),
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["subscriber", "author"],
+                name="subscription_author",
+                condition=Q(author__isnull=False),
+            ),  # fmt: skip
         ]
 
     def __str__(self):
@@ -113,10 +122,12 @@ class Notice(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["revision"], name="notice_once_per_update",
-                                    condition=Q(kind="updated")),  # fmt: skip
-            models.UniqueConstraint(fields=["article"], name="notice_once_per_article",
-                                    condition=Q(kind="published")),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["revision"], name="notice_once_per_update", condition=Q(kind="updated")
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["article"], name="notice_once_per_article", condition=Q(kind="published")
+            ),  # fmt: skip
         ]
 
     def __str__(self):
@@ -139,8 +150,9 @@ class Delivery(models.Model):
         ]
         indexes = [
             # The sender's "deliveries still to send", oldest first.
-            models.Index(fields=["id"], name="delivery_unsent_idx",
-                         condition=Q(sent_at__isnull=True)),  # fmt: skip
+            models.Index(
+                fields=["id"], name="delivery_unsent_idx", condition=Q(sent_at__isnull=True)
+            ),  # fmt: skip
         ]
 
     def __str__(self):

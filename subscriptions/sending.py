@@ -89,7 +89,9 @@ def _send(subscriber, template, subject, context):
                "manage_url": links.manage_url(subscriber),
                "unsubscribe_url": links.unsubscribe_url(subscriber)}  # fmt: skip
     EmailMessage(
-        subject=subject, body=render_to_string(template, context), to=[subscriber.email],
+        subject=subject,
+        body=render_to_string(template, context),
+        to=[subscriber.email],
         headers=_headers(subscriber),
     ).send()  # queued by core.mail in the current transaction
 
@@ -105,8 +107,10 @@ def send_immediate():
     )  # fmt: skip
     batch = list(pending[: settings.SUBSCRIPTION_BATCH_SIZE])
     sent = 0
-    for delivery in Delivery.objects.filter(pk__in=batch).order_by("id").select_related(
-        "subscriber", "notice__article", "notice__revision"
+    for delivery in (
+        Delivery.objects.filter(pk__in=batch)
+        .order_by("id")
+        .select_related("subscriber", "notice__article", "notice__revision")
     ):
         with transaction.atomic():
             if not _claim([delivery.pk], timezone.now()):
@@ -156,8 +160,7 @@ def send_weekly_digests():
 
 def resume():
     """Pick up what a crashed worker left: notices not fanned out, deliveries not sent."""
-    for notice_id in Notice.objects.filter(fanned_out_at__isnull=True).values_list("pk",
-                                                                                 flat=True):
+    for notice_id in Notice.objects.filter(fanned_out_at__isnull=True).values_list("pk", flat=True):
         fan_out.enqueue(notice_id)
     send_immediate.enqueue()
 

@@ -117,7 +117,7 @@ def test_the_article_updates_feed_is_valid_and_lists_substantive_updates_only(cl
 def test_article_and_home_pages_link_their_feeds(client, updated):
     feed = reverse("articles:article_updates_feed", args=[updated.slug])
     html = client.get(updated.get_absolute_url()).content.decode()
-    assert f'<link rel="alternate" type="application/atom+xml"' in html
+    assert '<link rel="alternate" type="application/atom+xml"' in html
     assert html.count(f'href="{feed}"') == 2  # in <head>, and a visible link
     home = client.get("/").content.decode()
     assert '<link rel="alternate" type="application/rss+xml"' in home

@@ -71,8 +71,8 @@ def test_editors_add_synonyms_in_the_admin(client, editor, author):
 
 def test_snippets_start_and_end_on_whole_words_with_matches_marked(client, author):
     filler = " ".join(f"word{number}" for number in range(120))
-    make_article(author, title="Long read", dek="",
-                 body=f"<p>{filler} quickly the hydration advice changed {filler}.</p>")  # fmt: skip
+    body = f"<p>{filler} quickly the hydration advice changed {filler}.</p>"
+    make_article(author, title="Long read", dek="", body=body)
     html = search(client, "hydration")
     snippet = re.search(r'<p class="search-result__snippet">(.*?)</p>', html, re.S).group(1)
     assert snippet.startswith("… word") and snippet.endswith(" …")

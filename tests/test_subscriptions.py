@@ -25,8 +25,10 @@ EMAIL = "follower@example.org"
 
 def follow(client, thing, email=EMAIL, frequency="immediately"):
     kind = thing._meta.model_name
-    return client.post(reverse("subscriptions:subscribe"),
-                       {"email": email, "frequency": frequency, "follow": f"{kind}:{thing.pk}"})
+    return client.post(
+        reverse("subscriptions:subscribe"),
+        {"email": email, "frequency": frequency, "follow": f"{kind}:{thing.pk}"},
+    )
 
 
 def link_in(message, name):
@@ -94,8 +96,9 @@ def test_one_click_unsubscribe_works_with_a_bare_post_and_removes_the_address(cl
     mail_program = Client(enforce_csrf_checks=True)  # no cookie, no token: RFC 8058
     assert mail_program.get(unsubscribe).status_code == 200
     assert Subscriber.objects.exists()  # link scanners fetch with GET: nothing happens
-    response = mail_program.post(unsubscribe, "List-Unsubscribe=One-Click",
-                                 content_type="application/x-www-form-urlencoded")
+    response = mail_program.post(
+        unsubscribe, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200
     assert "You are unsubscribed" in response.content.decode()
     assert not Subscriber.objects.exists() and not Delivery.objects.exists()

@@ -2,9 +2,8 @@ from django import template
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
-from core.images import fixed_picture
+from core.images import fixed_picture, responsive_body
 from core.images import picture as picture_of
-from core.images import responsive_body
 
 register = template.Library()
 
