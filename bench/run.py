@@ -254,6 +254,8 @@ def measure(label, t, reader, site=SMALL, *, full=True, beside=None):
     extra = [
         (f"article ({t['big_n']}), logged in", t["big"], "reader"),
         ("search", "/search/?q=headache", None),
+        ("search, misspelt (did you mean)", "/search/?q=hedache+migrane", None),
+        ("search, synonym", "/search/?q=sleep+apnea", None),
     ]
     cold_pages = pages + (extra if full else [])
     facts = {state: page_facts(listed, state == "warm", site)
