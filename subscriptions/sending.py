@@ -116,6 +116,8 @@ def send_immediate():
             if not _claim([delivery.pk], timezone.now()):
                 continue  # another worker sent it meanwhile
             notice = delivery.notice
+            if not notice.article.is_public:
+                continue  # archived or unpublished since: settled, with nothing to tell
             verb = "Updated" if notice.kind == Notice.Kind.UPDATED else "New article"
             _send(delivery.subscriber, "subscriptions/email/notice.txt",
                   f"[{settings.SITE_NAME}] {verb}: {notice.article.title}",
@@ -147,7 +149,9 @@ def send_weekly_digests():
                 Notice.objects.filter(deliveries__pk__in=claimed)
                 .select_related("article", "revision").order_by("created_at", "id")
             )  # fmt: skip
-            items = [notice_context(notice) for notice in notices]
+            items = [notice_context(notice) for notice in notices if notice.article.is_public]
+            if not items:
+                continue
             _send(subscriber, "subscriptions/email/digest.txt",
                   f"[{settings.SITE_NAME}] This week: {len(items)} "
                   f"update{'s' if len(items) != 1 else ''} you follow",

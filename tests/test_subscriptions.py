@@ -240,3 +240,13 @@ def test_public_pages_with_the_form_set_no_cookie(client, article):
         response = client.get(url)
         assert "Follow by email" in response.content.decode()
         assert not response.cookies
+
+
+def test_nothing_is_sent_about_an_article_archived_before_sending(client, article, editor):
+    confirmed(client, article, frequency="weekly")
+    update(article, "A change.")
+    article.status = "archived"
+    save_article(article, editor=editor, change_note="Withdrawn.", minor=True)
+    send_weekly_digests.enqueue()
+    assert mail.outbox == []
+    assert not Delivery.objects.filter(sent_at__isnull=True).exists()
