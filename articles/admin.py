@@ -13,7 +13,7 @@ from .admin_revisions import RevisionHistoryAdminMixin
 from .admin_sources import SourceInline, SourceLookupAdminMixin
 from .archiving import linking_articles
 from .forms import ArticleAdminForm
-from .models import Article, Author, Draft, Page, Revision, Tag
+from .models import Article, Author, Draft, Page, Revision, Synonym, Tag
 from .revisions import save_article
 from .search import clean_query, matching
 
@@ -192,3 +192,11 @@ class TagAdmin(admin.ModelAdmin):
 class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "modified_at")
     prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """The words site search treats as one ("heart attack" and "myocardial infarction")."""
+
+    list_display = ("terms",)
+    search_fields = ("terms",)

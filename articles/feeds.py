@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds for the site, each tag and each author.
+"""RSS 2.0 and Atom feeds for the site, each tag and each author, and an Atom feed of each
+article's own public updates.
 
 Dates are the honest ones: an item's date is its publication, its "updated" date the last
 substantive update, so a typo fix changes nothing in any feed. Links are absolute on the
@@ -9,12 +10,13 @@ its dek.
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from core.cache_tags import add
 
 from .caching import FEEDS
-from .models import Article, Author, Tag
+from .models import Article, Author, Revision, Tag
 
 FEED_ITEMS = 20
 
@@ -113,3 +115,53 @@ class AuthorAtomFeed(AuthorFeed):
 
     def subtitle(self, author=None):
         return self.description(author)
+
+
+class ArticleUpdatesFeed(Feed):
+    """An article's public updates (Atom): one entry per substantive update, with its note for
+    readers and a link to what it changed, and one for the first publication. Minor edits
+    never appear."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        article = get_object_or_404(Article.objects.published().select_related("author"),
+                                    slug=slug)  # fmt: skip
+        add(request, article)
+        return article
+
+    def title(self, article):
+        return f"Updates to “{article.title}” · {settings.SITE_NAME}"
+
+    def subtitle(self, article):
+        return "Every substantive change to this article, with the editors' note."
+
+    def link(self, article):
+        return article.get_absolute_url()
+
+    def author_name(self, article):
+        return settings.SITE_NAME
+
+    def items(self, article):
+        published = Revision(article=article, number=0, change_note="First published.",
+                             created_at=article.published_at)  # fmt: skip
+        return [*article.public_update_history[:FEED_ITEMS], published]
+
+    def item_title(self, revision):
+        if revision.number == 0:
+            return f"Published: {revision.article.title}"
+        return f"Updated: {revision.change_note}"
+
+    def item_description(self, revision):
+        return revision.change_note
+
+    def item_link(self, revision):
+        if revision.number == 0:
+            return revision.article.get_absolute_url()
+        return reverse("articles:article_update", args=[revision.article.slug, revision.number])
+
+    def item_pubdate(self, revision):
+        return revision.created_at
+
+    def item_updateddate(self, revision):
+        return revision.created_at

@@ -7,6 +7,14 @@ app_name = "articles"
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+    path(
+        "articles/<slug:slug>/updates/<int:number>/", views.article_update, name="article_update"
+    ),  # fmt: skip
+    path(
+        "articles/<slug:slug>/updates/feed/",
+        feeds.ArticleUpdatesFeed(),
+        name="article_updates_feed",
+    ),  # fmt: skip
     path("tags/", views.tag_list, name="tag_list"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),

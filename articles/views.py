@@ -12,8 +12,9 @@ from core.pagination import kept_page, paginate
 from .caching import LISTING, TOPICS, next_publication, page_key
 from .fragments import article_content, prefetch_cards
 from .models import Article, Author, Page, Tag
-from .search import clean_query, search_articles, snippet
+from .search import alternatives, clean_query, search_articles, snippet, suggestion, synonym_sets
 from .structured_data import person_json_ld
+from .updates import changes_in, public_update
 
 
 def can_preview(user):
@@ -75,6 +76,17 @@ def render_article(request, article, *, status=200, extra_context=None):
 
 
 @require_safe
+def article_update(request, slug, number):
+    """What changed in one public update of an article, for readers: its note, then the
+    removed and added passages. Not indexed: the article itself is the page to find."""
+    article = get_object_or_404(Article.objects.published().select_related("author"), slug=slug)
+    update = public_update(article, number)
+    add(request, article)
+    context = {"article": article, "update": update, "changes": changes_in(update)}
+    return render(request, "articles/article_update.html", context)
+
+
+@require_safe
 def tag_list(request):
     tags = Tag.objects.annotate(
         article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
@@ -110,12 +122,23 @@ def page_detail(request, slug):
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    # Results show a snippet of the body, so it is loaded here (and only here) for a list.
-    results = search_articles(query).for_listing().defer(None).defer("search_vector")
-    page = paginate(request, results) if query else None
+    synonyms = synonym_sets() if query else []
+
+    def results_for(text):
+        # Results show a snippet of the body, so it is loaded here (and only here) for a list.
+        results = search_articles(text, synonyms).for_listing().defer(None)
+        return paginate(request, results.defer("search_vector"))
+
+    page = results_for(query) if query else None
+    searched, suggested = query, None
+    if page is not None and not page.paginator.count:
+        suggested = suggestion(query, synonyms)
+        if suggested:
+            page, searched = results_for(suggested), suggested
     if page is not None:
+        marked = " ".join(alternatives(searched, synonyms))
         for article in page.object_list:
-            article.snippet = snippet(article, query)
+            article.snippet = snippet(article, marked)
     popular = []
     if page is None or not page.paginator.count:
         popular = (
@@ -125,7 +148,7 @@ def search(request):
             .filter(article_count__gt=0)
             .order_by("-article_count", "name")[:8]
         )
-    context = {"query": query, "page": page, "popular_tags": popular,
+    context = {"query": query, "suggested": suggested, "page": page, "popular_tags": popular,
                "page_params": urlencode({"q": query})}  # fmt: skip
     return render(request, "articles/search.html", context)
 

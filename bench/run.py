@@ -325,6 +325,8 @@ def measure_cold(label, t, reader, site=SMALL, *, full=True, beside=None):
         pages += [
             (f"article ({t['big_n']}), logged in", t["big"], "reader"),
             ("search", "/search/?q=headache", None),
+            ("search, misspelt (did you mean)", "/search/?q=hedache+migrane", None),
+            ("search, synonym", "/search/?q=sleep+apnea", None),
         ]
     facts = page_facts(pages, site)
     rows = []

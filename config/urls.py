@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("moderation/", include("comments.moderation.urls")),
     path("", include("reviews.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("", include("articles.urls")),
 ]
 

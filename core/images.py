@@ -74,6 +74,15 @@ def _generate(original, widths):
 def picture(field_file, widths):
     """The ``Picture`` of an image field at ``widths`` (never wider than the original), or
     None when there is no image or it cannot be read."""
+    size = _original_size(field_file, widths)
+    if size is None:
+        return None
+    return _describe(field_file.name, widths, size)
+
+
+def _original_size(field_file, widths):
+    """The original's (width, height), its renditions at ``widths`` made the first time; None
+    when there is no image or it cannot be read."""
     if not field_file:
         return None
     original = field_file.name
@@ -89,7 +98,7 @@ def picture(field_file, widths):
         cache.set(key, size, CACHE_SECONDS)
     if size == "broken":
         return None
-    return _describe(original, widths, size)
+    return size
 
 
 def _usable_widths(widths, original_width):
@@ -113,6 +122,34 @@ def _describe(original, widths, size):
         srcset=srcset(FORMATS[-1][0]),
         width=fallback_width,
         height=round(size[1] * fallback_width / size[0]),
+    )
+
+
+def fixed_picture(field_file, width):
+    """The ``Picture`` of an image always shown ``width`` CSS pixels wide (an author photo):
+    renditions at 1× and 2× with density descriptors, so a high-density screen gets a sharp
+    image instead of the 1× one enlarged. None when there is no image or it cannot be read."""
+    widths = (width, 2 * width)
+    size = _original_size(field_file, widths)
+    if size is None:
+        return None
+    original = field_file.name
+    usable = _usable_widths(widths, size[0])
+    shown = usable[0]
+
+    def srcset(extension):
+        return ", ".join(
+            f"{default_storage.url(_rendition_name(original, rendition, extension))} "
+            f"{rendition / shown:.3g}x"
+            for rendition in usable
+        )
+
+    return Picture(
+        sources=[(mime, srcset(extension)) for extension, mime, _ in FORMATS[:-1]],
+        src=default_storage.url(_rendition_name(original, shown, FORMATS[-1][0])),
+        srcset=srcset(FORMATS[-1][0]),
+        width=shown,
+        height=round(size[1] * shown / size[0]),
     )
 
 

@@ -1,5 +1,9 @@
 """What readers see of medical review: the review line, JSON-LD, and a reviewer's articles."""
 
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
 from articles.caching import extras_tag
 from core.site import absolute_url
 
@@ -27,16 +31,28 @@ def latest_review(article):
 
 def review_line(article):
     """For "Medically reviewed by … on … · Next review due …"; None when never reviewed. The
-    line keeps the true date of the latest review even when the article changed since."""
+    line keeps the true date of the latest review even when the article changed since, and
+    once the next review date has passed it says the review is overdue rather than upcoming."""
     review = latest_review(article)
     if review is None:
         return None
+    next_due_on = add_months(review.reviewed_on, article.review_interval)
     return {
         "review": review,
         "reviewer": review.reviewer,
         "reviewed_on": review.reviewed_on,
-        "next_due_on": add_months(review.reviewed_on, article.review_interval),
+        "next_due_on": next_due_on,
+        "overdue": next_due_on < timezone.localdate(),
     }
+
+
+def overdue_from(line):
+    """The moment a review line that is not overdue yet becomes overdue (the day after it was
+    due, in the site's time zone): a kept page showing it changes by itself then."""
+    if line is None or line["overdue"]:
+        return None
+    day_after = line["next_due_on"] + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day_after, time.min))
 
 
 def add_review_to_json_ld(article, data):

@@ -73,6 +73,64 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     check(page, f"{base}{reverse('moderation:user', args=[other.pk])}", "queue-user")
 
 
+def test_no_violations_on_the_pages_of_readers_who_follow_the_truth(live_server, a11y_page,
+                                                                   author):  # fmt: skip
+    """What changed in an update, its feed's neighbours, forgiving search, and every page of
+    following by email: subscribed, confirm, manage, unsubscribe, unsubscribed, a bad link."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.revisions import save_article
+    from subscriptions.links import confirm_url, manage_token
+    from subscriptions.models import Subscriber, Subscription
+
+    page, base = a11y_page, live_server.url
+    article = make_article(author, title="When is a headache worth worrying about?",
+                           tags=[make_tag("Headaches")],
+                           published_at=timezone.now() - timedelta(days=20))  # fmt: skip
+    article.revisions.update(created_at=article.published_at)
+    article.body = article.body.replace("First paragraph", "Opening paragraph")
+    article.body += "<p>Migraines are common.</p>"
+    update = save_article(article, change_note="Added a paragraph on migraines.")
+    subscriber = Subscriber.objects.create(email="follower@example.org")
+    Subscription.objects.create(subscriber=subscriber, article=article)
+    Subscription.objects.create(subscriber=subscriber, tag=article.tags.get(),
+                                confirmed_at=timezone.now())  # fmt: skip
+    token = manage_token(subscriber)
+
+    check(page, f"{base}{reverse('articles:article_update', args=[article.slug, update.number])}",
+          "what-changed")  # fmt: skip
+    check(page, f"{base}/search/?q=hedache+migrane", "search-did-you-mean")
+    check(page, confirm_url(subscriber).replace("http://testserver", base), "confirm")
+    check(page, f"{base}{reverse('subscriptions:manage', args=[token])}", "manage")
+    check(page, f"{base}{reverse('subscriptions:unsubscribe', args=[token])}", "unsubscribe")
+    check(page, f"{base}{reverse('subscriptions:manage', args=['forged'])}", "bad-link")
+
+    page.goto(f"{base}{article.get_absolute_url()}")
+    page.fill("#follow-article-email", "new@example.org")
+    with page.expect_navigation():
+        page.click(".follow button[type=submit]")
+    assert "Check your email" in page.inner_text("h1")
+    problems = serious_violations(page, ANY)
+    assert not problems, "subscribed: " + " | ".join(problems)
+    page.goto(f"{base}{article.get_absolute_url()}")
+    page.evaluate("""() => { const input = document.querySelector('#follow-article-email');
+                             input.type = 'text'; input.required = false; }""")
+    page.fill("#follow-article-email", "not an address")
+    with page.expect_navigation():
+        page.click(".follow button[type=submit]")
+    assert "Enter a valid email address." in page.inner_text("main")
+    problems = serious_violations(page, ANY)
+    assert not problems, "subscribe-refused: " + " | ".join(problems)
+    page.goto(f"{base}{reverse('subscriptions:unsubscribe', args=[token])}")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert "You are unsubscribed" in page.inner_text("h1")
+    problems = serious_violations(page, ANY)
+    assert not problems, "unsubscribed: " + " | ".join(problems)
+
+
 def test_a_reader_comments_and_flags_with_the_keyboard_alone(live_server, browser_page, author):
     page, base = browser_page, live_server.url
     article = make_article(author, title="Is coffee dehydrating?", tags=[make_tag("Hydration")])

@@ -6,7 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from articles.revisions import save_article
 from comments.models import Comment, Flag
+from subscriptions.links import manage_token
+from subscriptions.models import Subscriber, Subscription
 from tests.browser import log_in, screenshot
 from tests.factories import PASSWORD, make_article, make_tag, make_user
 
@@ -33,9 +36,17 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser_page, author):
                                      status="pending")  # fmt: skip
     Flag.objects.create(comment=comment, user=make_user("flagger"), reason="misinformation",
                         note="Presented as fact.")  # fmt: skip
+    article.revisions.update(created_at=article.published_at)
+    article.body += "<p>" + "A much longer added paragraph about yawning. " * 8 + "</p>"
+    update = save_article(article, change_note="Added what the latest studies found.")
+    subscriber = Subscriber.objects.create(email="a-rather-long-address-for-a-phone@example.org")
+    Subscription.objects.create(subscriber=subscriber, article=article)
     public = [
         "/",
         article.get_absolute_url(),
+        reverse("articles:article_update", args=[article.slug, update.number]),
+        reverse("subscriptions:manage", args=[manage_token(subscriber)]),
+        "/search/?q=yawnning",
         tag.get_absolute_url(),
         author.get_absolute_url(),
         "/search/?q=yawn",
@@ -53,7 +64,7 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser_page, author):
     log_in(page, base, "editor", PASSWORD)
     for url in [reverse("admin:articles_article_revisions", args=[article.pk]),
                 reverse("admin:articles_article_compare", args=[article.pk]) + "?from="
-                + str(article.revisions.get().pk) + "&to=current",
+                + str(article.revisions.order_by("number").first().pk) + "&to=current",
                 reverse("admin:reviews_freshness")]:  # fmt: skip
         wide[url] = overflow(page, f"{base}{url}")
     too_wide = {url: pixels for url, pixels in wide.items() if pixels > 0}

@@ -35,9 +35,25 @@ def test_image_bytes_at_phone_width_are_at_least_60_percent_smaller(client, illu
     before = illustrated.hero_image.size + illustrated.author.photo.size
     html = client.get(illustrated.get_absolute_url()).content.decode()
     hero = re.search(r'type="image/avif" srcset="/media/(\S+) 390w', html).group(1)
-    photo = re.search(r'type="image/avif" srcset="/media/(\S+) 96w', html).group(1)
+    photo = re.search(r'type="image/avif" srcset="/media/(\S+) 1x', html).group(1)
     after = default_storage.size(hero) + default_storage.size(photo)
     assert after <= before * 0.4, (before, after)
+
+
+def test_author_photos_are_sharp_on_high_density_screens(client, illustrated):
+    """A photo always shown 96 (article) or 128 (author page) CSS pixels wide comes at 1× and
+    2×, so a 2× screen never shows the 1× rendition enlarged."""
+    pages = [(illustrated.get_absolute_url(), 96), (illustrated.author.get_absolute_url(), 128)]
+    for url, shown in pages:
+        html = client.get(url).content.decode()
+        img = re.search(r'<img class="author-box__photo"[^>]*>', html).group(0)
+        assert f'width="{shown}"' in img and "sizes=" not in img
+        srcset = re.search(r'srcset="([^"]+)"', img).group(1)
+        one, two = (candidate.split() for candidate in srcset.split(", "))
+        assert one[0].endswith(f"-{shown}.jpg") and one[1] == "1x"
+        assert two[0].endswith(f"-{2 * shown}.jpg") and two[1] == "2x"
+        assert default_storage.exists(two[0].removeprefix("/media/"))
+        assert f"-{2 * shown}.avif 2x" in html
 
 
 def test_renditions_are_generated_once(client, illustrated, monkeypatch):

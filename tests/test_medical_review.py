@@ -49,6 +49,21 @@ def test_the_page_says_who_reviewed_when_and_when_the_next_review_is_due(
     }  # fmt: skip
 
 
+def test_an_overdue_review_is_not_presented_as_upcoming(client, article, clinician):
+    make_review(article, clinician, on=date(2025, 11, 14))
+    with freeze_time("2026-11-14 12:00"):
+        html, _ = article_data(client, article)
+    assert "Next review due November 2026" in html and "overdue" not in html
+    with freeze_time("2026-12-02 12:00"):
+        html, data = article_data(client, article)
+    assert "Next review due" not in html
+    assert "Review overdue since November 2026" in html
+    assert "Ask a health professional before acting on it" in html
+    # JSON-LD states only what is true: the date of the last review, and no promise of one.
+    assert data["lastReviewed"] == "2025-11-14"
+    assert "November 2026" not in json.dumps(data)
+
+
 def test_a_never_reviewed_article_claims_no_review(client, article):
     html, data = article_data(client, article)
     assert "Medically reviewed" not in html

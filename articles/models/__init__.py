@@ -2,9 +2,9 @@ from .article import Article, ArticleQuerySet, Revision
 from .draft import Autosave, Draft
 from .page import DEFAULT_DISCLAIMER, DISCLAIMER_SLUG, Page
 from .sources import Source
-from .taxonomy import Author, Tag, validate_not_blank
+from .taxonomy import Author, Synonym, Tag, validate_not_blank
 
 __all__ = [
     "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Autosave",
-    "Draft", "Page", "Revision", "Source", "Tag", "validate_not_blank",
+    "Draft", "Page", "Revision", "Source", "Synonym", "Tag", "validate_not_blank",
 ]  # fmt: skip

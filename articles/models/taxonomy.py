@@ -75,3 +75,31 @@ class Author(models.Model):
     def byline(self):
         """ "Jim Doe, PhD" — the name with credentials, as readers see it."""
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class Synonym(models.Model):
+    """Words readers use for the same thing, for search: a query using one finds articles
+    using any ("heart attack" finds "myocardial infarction"), and each is a word "Did you mean"
+    can suggest. Editors keep the list in the admin."""
+
+    terms = PlainCharField(
+        max_length=300, unique=True, validators=[validate_not_blank],
+        help_text="Two or more words or phrases that mean the same, separated by commas, e.g. "
+        "“heart attack, myocardial infarction”.",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": "Give at least two terms, separated by commas."})
+
+    @property
+    def term_list(self):
+        """The terms, lower-case, without repeats."""
+        terms = (" ".join(term.split()).lower() for term in (self.terms or "").split(","))
+        return list(dict.fromkeys(term for term in terms if term))

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "reviews",
+    "subscriptions",
     "wordpress",
     "demo",
 ]
@@ -140,6 +141,7 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60 * 6)
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = [
     "/accounts/", "/account/", "/admin/", "/moderation/", "/comments/", "/feedback/", "/preview/",
+    "/subscriptions/",
 ]  # fmt: skip
 
 ROOT_URLCONF = "config.urls"
@@ -225,6 +227,12 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Left at 0, every visitor behind a proxy would share one limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
+# allauth's limits, plus the "Follow by email" form's (subscriptions/views.py): confirmation
+# emails to one address, and requests from one client.
+ACCOUNT_RATE_LIMITS = {"subscribe": "10/h/ip,3/h/key"}
+
+# Email alerts (subscriptions/): deliveries sent per task; each batch queues the next.
+SUBSCRIPTION_BATCH_SIZE = env_int("SUBSCRIPTION_BATCH_SIZE", 100)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # "remember me" keeps a reader signed in for 30 days
 

@@ -3,8 +3,8 @@ of it): ``{% review_line article %}`` and ``{% reviewed_by author %}``."""
 
 from django import template
 
-from core.cache_tags import add
-from reviews.public import dependency, reviewed_articles
+from core.cache_tags import add, expires
+from reviews.public import dependency, overdue_from, reviewed_articles
 from reviews.public import review_line as line_for
 
 register = template.Library()
@@ -13,7 +13,9 @@ register = template.Library()
 @register.inclusion_tag("reviews/review_line.html", takes_context=True)
 def review_line(context, article):
     add(context["request"], dependency(article.pk))  # the line and the JSON-LD
-    return {"line": line_for(article)}
+    line = line_for(article)
+    expires(context["request"], overdue_from(line))
+    return {"line": line}
 
 
 @register.inclusion_tag("reviews/reviewed_by.html", takes_context=True)
