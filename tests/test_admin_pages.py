@@ -12,7 +12,8 @@ from articles.models import Article
 from comments import moderation
 from comments.models import Sanction
 from core.mail import deliver_email
-from reviews.models import MedicalReview, ReaderFeedback, ReviewReminder
+from reviews.models import MedicalReview, ReaderFeedback, ReviewNote, ReviewReminder, SignOff
+from subscriptions.models import Notice, Subscriber
 from tests.factories import make_comment, make_review, make_user
 from wordpress.models import ImportedItem, ImportJob
 
@@ -27,6 +28,11 @@ def world(article, clinician, reader, moderator, queued_email, superuser):
     ReviewReminder.objects.create(article=article, reviewer=clinician, kind="due",
                                   due_on=timezone.localdate())  # fmt: skip
     Redirect.objects.create(site_id=1, old_path="/old/", new_path="/")
+    ReviewNote.objects.create(article=article, text="Checked by phone.", written_by=superuser)
+    SignOff.objects.create(article=article, reviewer=clinician, snapshot={"title": article.title},
+                           requested_by=superuser)  # fmt: skip
+    Subscriber.objects.create(email="follower@example.com")
+    Notice.objects.create(article=article, revision=article.revisions.first(), kind="updated")
     # On an article the clinician reviews: reviewers see their own articles' feedback only.
     Article.objects.filter(pk=article.pk).update(reviewer=clinician)
     ReaderFeedback.objects.create(article=article, kind="report", message="The dose is old.",
