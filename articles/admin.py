@@ -163,5 +163,6 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "modified_at")
+    list_display = ("title", "slug", "status", "modified_at")
+    list_filter = ("status",)
     prepopulated_fields = {"slug": ("title",)}

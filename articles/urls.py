@@ -1,16 +1,31 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, views
+
+
+class UnicodeSlugConverter:
+    """Slugs with letters from any script (``allow_unicode`` slugs): ``健康-café``."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("articles/<uslug:slug>/", views.article_detail, name="article_detail"),
     path("tags/", views.tag_list, name="tag_list"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
-    path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
+    path("pages/<uslug:slug>/", views.page_detail, name="page_detail"),
     path("search/", views.search, name="search"),
     path("opensearch.xml", views.opensearch, name="opensearch"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),

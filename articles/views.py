@@ -99,9 +99,15 @@ def author_detail(request, slug):
 
 @require_safe
 def page_detail(request, slug):
-    page = get_object_or_404(Page, slug=slug)
+    pages = Page.objects.all()
+    if not request.user.has_perm("articles.change_page"):
+        pages = pages.published()
+    page = get_object_or_404(pages, slug=slug)
     depends_on(request, page_key(page.slug))
-    return render(request, "articles/page_detail.html", {"page": page})
+    response = render(request, "articles/page_detail.html", {"page": page})
+    if not page.is_public:
+        add_never_cache_headers(response)  # an editor's preview of a draft
+    return response
 
 
 @require_safe

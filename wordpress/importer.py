@@ -7,7 +7,7 @@ articles record a revision for it (``save_article`` records nothing when nothing
 
 import json
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from articles.models import Author, Tag
 from core.sanitizer import clean_plain_text
 
+from .middleware import old_path_key
 from .models import ImportedItem
 from .posts import ImportFailed, import_page, import_post
 from .reader import WXRError, read
@@ -184,7 +185,10 @@ class Importer:
 
     @staticmethod
     def unique_slug(model, text, max_length=60):
-        base = slugify(text)[:max_length] or "imported"
+        """WordPress keeps non-ASCII slugs percent-encoded (``%e5%81%a5-caf%c3%a9``); they
+        become readable again where the field takes Unicode (articles and pages)."""
+        allow_unicode = model._meta.get_field("slug").allow_unicode
+        base = slugify(unquote(text), allow_unicode=allow_unicode)[:max_length] or "imported"
         slug, number = base, 2
         while model.objects.filter(slug=slug).exists():
             slug, number = f"{base[: max_length - 5]}-{number}", number + 1
@@ -218,7 +222,7 @@ class Importer:
         parsed = urlparse(link or "")
         olds = {query}
         if parsed.path:
-            olds.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
+            olds.add(old_path_key(parsed.path + (f"?{parsed.query}" if parsed.query else "")))
         olds = {old for old in olds if old and old not in ("/", new_path) and len(old) <= 200}
         existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=olds)
         if self.had_redirects:  # a first import into an empty table has nothing to update

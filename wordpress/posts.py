@@ -87,22 +87,28 @@ def import_post(importer, data):
 
 def import_page(importer, data):
     report, wp_id = importer.report, data["id"]
+    status = Page.Status.PUBLISHED if data["status"] == "publish" else Page.Status.DRAFT
+    if data["password"]:
+        status = Page.Status.DRAFT
+        report.notes.append(f"page {wp_id} was password-protected: imported as a draft")
     known = importer.imported(Kind.PAGE, wp_id)
     page = Page.objects.filter(pk=known).first() if known else None
     is_new = page is None
     if is_new:
         page = Page(slug=importer.unique_slug(Page, data["slug"] or data["title"] or
                                               f"page-{wp_id}", 100))  # fmt: skip
-    before = (page.title, page.summary, page.body)
+    before = (page.title, page.summary, page.body, page.status)
     page.title = _title(data)
     page.summary = clean_plain_text(plain_text(data["excerpt"]))
     page.body = body_html(data["content"], media_dir=importer.media_dir, report=report) or "<p></p>"
-    if is_new or before != (page.title, page.summary, page.body):
+    page.status = status
+    if is_new or before != (page.title, page.summary, page.body, page.status):
         page.save()
         report.created["page"] += int(is_new)
         report.updated["page"] += int(not is_new)
     else:
         report.unchanged["page"] += 1
+    report.pages_by_status[data["status"] + (" (password)" if data["password"] else "")] += 1
     importer.remember(Kind.PAGE, wp_id, page, is_new=is_new)
     importer.redirect(data["link"], f"/?page_id={wp_id}", page.get_absolute_url())
     import_comments(importer, None, data["comments"]) if data["comments"] else None

@@ -11,6 +11,7 @@ class Report:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     posts_by_status: Counter = field(default_factory=Counter)
+    pages_by_status: Counter = field(default_factory=Counter)
     threaded_replies: int = 0
     flattened_replies: int = 0
     redirects: int = 0
@@ -36,6 +37,9 @@ class Report:
         if self.posts_by_status:
             statuses = ", ".join(f"{n} {s}" for s, n in sorted(self.posts_by_status.items()))
             out.append(f"  posts by status: {statuses}")
+        if self.pages_by_status:
+            statuses = ", ".join(f"{n} {s}" for s, n in sorted(self.pages_by_status.items()))
+            out.append(f"  pages by status: {statuses}")
         out.append(f"  threaded replies: {self.threaded_replies}"
                    + (f" ({self.flattened_replies} attached to the deepest allowed comment: "
                       "threads here nest 3 deep)" if self.flattened_replies else ""))  # fmt: skip

@@ -50,7 +50,8 @@ class Article(models.Model):
         ARCHIVED = "archived", "Archived"
 
     title = PlainCharField(max_length=200, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=200, unique=True)
+    # Unicode letters stay readable (WordPress's "健康-café", not "e581a5e5bab7-cafc3a9").
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     dek = PlainTextField(
         "dek", max_length=400, blank=True, help_text="One or two sentences under the title."
     )
@@ -149,7 +150,7 @@ class Article(models.Model):
         """A plain save. Editors' changes go through ``articles.revisions.save_article``, which
         stamps the dates, checks the version and records the revision."""
         if not self.slug:
-            self.slug = slugify(clean_plain_text(self.title))[:200]
+            self.slug = slugify(clean_plain_text(self.title), allow_unicode=True)[:200]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

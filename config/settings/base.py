@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulBytesMiddleware",
     # Old WordPress addresses: ?p=ID on the home page, then any 404 in the redirect table.
     "wordpress.middleware.OldAddressMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "wordpress.middleware.OldAddressFallbackMiddleware",
 ]
 
 # A strict Content-Security-Policy: no inline scripts or styles, no plugins, no framing. The
