@@ -88,3 +88,65 @@ def test_a_second_run_of_the_moved_site_changes_nothing():
     report = run(FIXTURES / "moved.xml")
     assert state() == before
     assert "posts          0 new,     0 updated" in report
+
+
+def test_shortcodes_become_figures_galleries_link_cards_and_players(tmp_path):
+    from demo.images import hero_image
+
+    uploads = tmp_path / "uploads" / "2020" / "05"
+    uploads.mkdir(parents=True)
+    (uploads / "cup.jpg").write_bytes(hero_image("cup.jpg", ["#000000", "#ffffff"], "x").read())
+    (uploads / "talk.mp3").write_bytes(b"ID3" + b"\0" * 64)
+    report = run(FIXTURES / "moved.xml", "--media-dir", str(tmp_path / "uploads"))
+    body = Article.objects.get(title="Coffee and the heart").body
+    assert "[caption" not in body and "[gallery" not in body and "[embed" not in body
+    assert '<figure><img src="/media/wordpress/2020/05/cup.jpg" alt="A cup of coffee"' in body
+    assert "<figcaption>A morning cup.</figcaption></figure>" in body
+    assert '<ul class="gallery"><li><figure><img src="/media/wordpress/2020/05/cup.jpg"' in body
+    assert (
+        '<p class="link-card"><a href="https://www.youtube.com/watch?v=abc123" '
+        'rel="noopener noreferrer">youtube.com/watch?v=abc123</a></p>'
+    ) in body
+    assert '<a href="https://vimeo.com/123456" rel="noopener noreferrer">' in body
+    assert "<iframe" not in body
+    assert '<audio controls preload="none" src="/media/wordpress/2020/05/talk.mp3">' in body
+    assert "clip.mp4" in body and "<video" not in body  # not imported: a link to it, reported
+    assert '[related_posts count="3"]' in body
+    assert "[related_posts] in post 21 “Coffee and the heart”" in report
+    assert "https://moving.example/wp-content/uploads/2020/05/clip.mp4" in report
+    assert "https://moving.files.wordpress.com/2020/05/beans.jpg" in report
+    assert "cup.jpg" not in report  # every size of it was found
+
+
+def test_a_files_wordpress_com_image_is_found_in_the_media_dir(tmp_path):
+    from demo.images import hero_image
+
+    uploads = tmp_path / "uploads" / "2020" / "05"
+    uploads.mkdir(parents=True)
+    (uploads / "beans.jpg").write_bytes(hero_image("b.jpg", ["#000000", "#ffffff"], "x").read())
+    report = run(FIXTURES / "moved.xml", "--media-dir", str(tmp_path / "uploads"))
+    assert (
+        '<img src="/media/wordpress/2020/05/beans.jpg"'
+        in Article.objects.get(slug="健康-café").body
+    )
+    assert "beans.jpg" not in report
+
+
+def test_the_more_tag_makes_the_dek_and_leaves_no_empty_paragraph():
+    run(FIXTURES / "moved.xml")
+    article = Article.objects.get(title="Coffee and the heart")
+    assert article.dek == "Most people can drink coffee without harm."
+    assert "<p></p>" not in article.body and "more" not in article.body
+
+
+def test_stray_list_items_get_a_list_and_code_keeps_its_lines():
+    run(FIXTURES / "moved.xml")
+    body = Article.objects.get(title="Coffee and the heart").body
+    assert "<ul><li>A list item with no list around it</li>" in body
+    assert '<pre>print("a line of code long enough' in body
+
+
+def test_an_item_without_a_post_type_is_named_with_its_comments():
+    report = run(FIXTURES / "moved.xml")
+    assert "item 40 “Orphan” has no post type: not imported, with its 1 comment" in report
+    assert "(not content)" not in report

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from articles.models import Author, Tag
 from core.sanitizer import clean_plain_text
 
+from .media import Media
 from .middleware import old_path_key
 from .models import ImportedItem
 from .posts import ImportFailed, import_page, import_post
@@ -57,12 +58,16 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.source = ""
         self.authors, self.terms, self.pending_terms = {}, {}, []
-        self.attachments = {}
+        self.media = Media(media_dir)
         self.had_redirects = Redirect.objects.exists()
 
     # -- the run -------------------------------------------------------------------------------
 
     def run(self, path):
+        # Attachments first: a post's gallery or featured image may come before its files.
+        for kind, data in read(path):
+            if kind == "item" and data["type"] == "attachment":
+                self.media.add_attachment(data)
         with transaction.atomic():
             items = 0
             for kind, data in read(path):
@@ -199,9 +204,11 @@ class Importer:
     def item(self, data):
         kind = data["type"]
         if kind == "attachment":
-            self.attachments[data["id"]] = data["attachment_url"]
             self.report.skip(f"attachment {data['id']}", "attachment (imported with the posts "
                              "that show it, from --media-dir)")  # fmt: skip
+        elif not kind:
+            title = clean_plain_text(data["title"]) or "untitled"
+            self.report.no_type.append((data["id"], title, len(data["comments"])))
         elif data["status"] == "trash":
             self.report.skip(f"{kind} {data['id']}", "in WordPress's trash")
         elif kind == "post":

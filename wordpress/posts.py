@@ -11,7 +11,7 @@ from comments.models import Comment
 from comments.policy import MAX_DEPTH
 from core.sanitizer import clean_plain_text, normalize_comment_text, render_comment
 
-from .content import body_html, local_image, plain_text
+from .content import body_html, plain_text, teaser
 from .models import ImportedItem
 
 Kind = ImportedItem.Kind
@@ -58,14 +58,17 @@ def import_post(importer, data):
         article = Article(slug=importer.unique_slug(Article, data["slug"] or data["title"] or
                                                     f"post-{wp_id}", 200))  # fmt: skip
     article.title = _title(data)
-    article.dek = clean_plain_text(plain_text(data["excerpt"]))[:400]
-    article.body = body_html(data["content"], media_dir=importer.media_dir, report=report)
+    article.dek = clean_plain_text(plain_text(data["excerpt"]) or teaser(data["content"]))[:400]
+    article.body = body_html(data["content"], media=importer.media, report=report,
+                             label=f"post {wp_id} “{article.title}”", post_id=wp_id)  # fmt: skip
     article.author = importer.author_for(data["creator"])
     article.status = status
     article.published_at = published
-    hero = importer.attachments.get(data["meta"].get("_thumbnail_id", ""))
-    if hero and (name := local_image(hero, importer.media_dir)):
+    hero = importer.media.attachment(data["meta"].get("_thumbnail_id", ""))
+    if hero and (name := importer.media.storage_name(hero["url"])):
         article.hero_image = name
+        article.hero_alt = clean_plain_text(hero["alt"])[:250]
+        article.hero_caption = clean_plain_text(plain_text(hero["caption"]))[:300]
     tags = [importer.term(term["domain"], term["slug"], term["name"])
             for term in data["terms"] if term["domain"] in ("category", "post_tag")]  # fmt: skip
     note = (f"Imported from WordPress (post {wp_id})." if is_new
@@ -100,7 +103,8 @@ def import_page(importer, data):
     before = (page.title, page.summary, page.body, page.status)
     page.title = _title(data)
     page.summary = clean_plain_text(plain_text(data["excerpt"]))
-    page.body = body_html(data["content"], media_dir=importer.media_dir, report=report) or "<p></p>"
+    page.body = body_html(data["content"], media=importer.media, report=report,
+                          label=f"page {wp_id} “{page.title}”", post_id=wp_id) or "<p></p>"  # fmt: skip
     page.status = status
     if is_new or before != (page.title, page.summary, page.body, page.status):
         page.save()

@@ -17,13 +17,23 @@ class Report:
     redirects: int = 0
     skipped: list = field(default_factory=list)  # (what, why)
     notes: list = field(default_factory=list)
-    shortcodes: set = field(default_factory=set)
-    external_images: set = field(default_factory=set)
+    shortcodes: dict = field(default_factory=dict)  # name → the posts that use it
+    external_images: set = field(default_factory=set)  # uploads we have no file for
+    no_type: list = field(default_factory=list)  # (id, title, comments) of typeless items
     started: float = field(default_factory=time.monotonic)
     dry_run: bool = False
 
     def skip(self, what, why):
         self.skipped.append((what, why))
+
+    def note(self, text):
+        self.notes.append(text)
+
+    def unknown_shortcode(self, where, name):
+        self.shortcodes.setdefault(name, []).append(where)
+
+    def left_at_old_address(self, url):
+        self.external_images.add(url)
 
     def lines(self):
         seconds = time.monotonic() - self.started
@@ -49,13 +59,19 @@ class Report:
             out.append(f"  skipped {len(self.skipped)}:")
             out += [f"    {count} × {why}" for why, count in reasons.most_common()]
         out += [f"  note: {note}" for note in self.notes]
+        for id_, title, comments in self.no_type:
+            out.append(f"  item {id_} “{title}” has no post type: not imported, "
+                       f"with its {comments} comment{'s' if comments != 1 else ''}")  # fmt: skip
         if self.shortcodes:
             out.append(f"  shortcodes kept as text: {', '.join(sorted(self.shortcodes))}")
+            for name, where in sorted(self.shortcodes.items()):
+                out += [f"    [{name}] in {place}" for place in where]
         if self.external_images:
             out.append(
-                f"  images left at their old addresses: {len(self.external_images)} "
+                f"  media left at their old addresses: {len(self.external_images)} "
                 "(give --media-dir, a copy of wp-content/uploads, to import them)"
             )
+            out += [f"    {url}" for url in sorted(self.external_images)]
         out.append(f"  time: {seconds:.1f} s")
         return out
 
