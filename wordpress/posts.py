@@ -103,8 +103,10 @@ def import_page(importer, data):
     before = (page.title, page.summary, page.body, page.status)
     page.title = _title(data)
     page.summary = clean_plain_text(plain_text(data["excerpt"]))
-    page.body = body_html(data["content"], media=importer.media, report=report,
-                          label=f"page {wp_id} “{page.title}”", post_id=wp_id) or "<p></p>"  # fmt: skip
+    label = f"page {wp_id} “{page.title}”"
+    body = body_html(data["content"], media=importer.media, report=report, label=label,
+                     post_id=wp_id)  # fmt: skip
+    page.body = body or "<p></p>"
     page.status = status
     if is_new or before != (page.title, page.summary, page.body, page.status):
         page.save()
