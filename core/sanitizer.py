@@ -94,6 +94,7 @@ _URL_RE = re.compile(
     re.IGNORECASE | re.VERBOSE | re.UNICODE,
 )
 
+
 class ListItemFilter(html5lib_shim.Filter):
     """List items only inside lists, and only list items directly inside lists (what screen
     readers announce as a list of n items): a stray <li>, common in pasted and imported HTML,
@@ -122,8 +123,10 @@ class ListItemFilter(html5lib_shim.Filter):
             if kind == "StartTag" and name == "li" and parent not in self.LISTS:
                 stack.append(self.SYNTHETIC_LIST)
                 yield {"type": "StartTag", "name": "ul", "namespace": None, "data": {}}
-            elif parent in self.LISTS and kind in ("StartTag", "EmptyTag", "Characters") and (
-                name != "li"
+            elif (
+                parent in self.LISTS
+                and kind in ("StartTag", "EmptyTag", "Characters")
+                and (name != "li")
             ):
                 stack.append(self.SYNTHETIC_ITEM)
                 yield {"type": "StartTag", "name": "li", "namespace": None, "data": {}}
