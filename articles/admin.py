@@ -22,7 +22,7 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
     delete_confirmation_template = "admin/articles/article/delete_confirmation.html"
     list_filter = ("status", "featured", "regularly_updated", "tags", "author")
     list_select_related = ("author",)
-    search_fields = ("title", "dek", "body")
+    search_fields = ("title", "dek", "body", "tags__name")  # private keywords too
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("tags", "related")
     date_hierarchy = "published_at"
@@ -156,8 +156,23 @@ class AuthorAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "is_topic")
+    list_filter = ("is_topic",)
     search_fields = ("name",)
+    actions = ("make_topics", "make_keywords")
+
+    @admin.action(description="Make the selected tags public topics")
+    def make_topics(self, request, queryset):
+        for tag in queryset.filter(is_topic=False):  # one by one: each save purges its pages
+            tag.is_topic = True
+            tag.save(update_fields=["is_topic"])
+
+    @admin.action(description="Keep the selected tags as private keywords")
+    def make_keywords(self, request, queryset):
+        for tag in queryset.filter(is_topic=True):
+            tag.is_topic = False
+            tag.save(update_fields=["is_topic"])
+
     prepopulated_fields = {"slug": ("name",)}
 
 

@@ -47,7 +47,7 @@ class LatestArticlesFeed(Feed):
         return article.author.byline
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return [tag.name for tag in article.topics]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -57,7 +57,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.topics(), slug=slug)
 
     def title(self, tag=None):
         return f"{tag.name} · {settings.SITE_NAME}"

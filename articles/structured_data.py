@@ -23,7 +23,7 @@ def article_json_ld(article, request):
             "name": article.author.byline,
             "url": absolute_url(article.author.get_absolute_url()),
         },
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.topics],
     }
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
@@ -35,7 +35,7 @@ def article_json_ld(article, request):
 def breadcrumbs_json_ld(article):
     """Home › the article's first tag › the article, for search results' breadcrumb trail."""
     trail = [("Home", "/")]
-    tags = sorted(article.tags.all(), key=lambda tag: tag.name)
+    tags = sorted(article.topics, key=lambda tag: tag.name)
     if tags:
         trail.append((tags[0].name, tags[0].get_absolute_url()))
     trail.append((article.title, article.get_absolute_url()))

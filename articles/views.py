@@ -73,16 +73,20 @@ def render_article(request, article, *, status=200, extra_context=None):
 
 @require_safe
 def tag_list(request):
-    tags = Tag.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
-    ).filter(article_count__gt=0)
+    tags = (
+        Tag.objects.topics()
+        .annotate(
+            article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
+        )
+        .filter(article_count__gt=0)
+    )
     depends_on(request, TAGS, LISTING)
     return render(request, "articles/tag_list.html", {"tags": tags})
 
 
 @require_safe
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(Tag.objects.topics(), slug=slug)
     articles = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)
     page = listing_page(request, articles, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
@@ -122,7 +126,8 @@ def search(request):
     popular = []
     if page is None or not page.paginator.count:
         popular = (
-            Tag.objects.annotate(
+            Tag.objects.topics()
+            .annotate(
                 article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
             )
             .filter(article_count__gt=0)

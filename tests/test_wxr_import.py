@@ -190,10 +190,13 @@ def test_editors_import_from_the_admin(client, editor):
     assert response.status_code == 302
     from wordpress.models import ImportJob
 
-    job = ImportJob.objects.get()
-    assert (
-        job.status == "done" and "posts          2 new" in job.report
-    )  # the tests' tasks run at once
+    job = ImportJob.objects.get()  # the tests' tasks run at once: the dry run is done
+    assert response["Location"] == reverse("admin:wordpress_importjob_confirm", args=[job.pk])
+    assert job.status == "checked" and job.report.startswith("Dry run: nothing was saved.")
+    assert not Article.objects.filter(title="What causes night sweats?").exists()
+    client.post(response["Location"], {"topics": ["category:health-sleep"]})
+    job.refresh_from_db()
+    assert job.status == "done" and "posts          2 new" in job.report
     assert Article.objects.filter(title="What causes night sweats?").exists()
 
 

@@ -150,3 +150,58 @@ def test_an_item_without_a_post_type_is_named_with_its_comments():
     report = run(FIXTURES / "moved.xml")
     assert "item 40 “Orphan” has no post type: not imported, with its 1 comment" in report
     assert "(not content)" not in report
+
+
+def test_only_chosen_terms_become_public_topics(client):
+    from articles.models import Tag
+
+    report = run(FIXTURES / "moved.xml", "--topics", "nutrition")
+    nutrition, aciform = Tag.objects.get(name="Nutrition"), Tag.objects.get(name="aciform")
+    assert nutrition.is_topic and not aciform.is_topic
+    topics = client.get("/tags/").content.decode()
+    assert "Nutrition" in topics and "aciform" not in topics
+    assert client.get(aciform.get_absolute_url()).status_code == 404
+    assert client.get(nutrition.get_absolute_url()).status_code == 200
+    article = Article.objects.get(title="Coffee and the heart")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert ">Nutrition<" in page and "aciform" not in page
+    assert "public topics: 1 (Nutrition); private keywords: 2" in report
+
+
+def test_without_topics_nothing_goes_public_and_a_rerun_keeps_editors_choices(client):
+    from articles.models import Tag
+
+    run(FIXTURES / "moved.xml")
+    assert not Tag.objects.filter(is_topic=True).exists()
+    Tag.objects.filter(name="aciform").update(is_topic=True)  # an editor's choice, later
+    run(FIXTURES / "moved.xml")
+    assert list(Tag.objects.filter(is_topic=True).values_list("name", flat=True)) == ["aciform"]
+
+
+def test_editors_find_articles_by_a_private_keyword(client, editor):
+    run(FIXTURES / "moved.xml")
+    client.force_login(editor)
+    response = client.get("/admin/articles/article/", {"q": "aciform"})
+    assert "Coffee and the heart" in response.content.decode()
+
+
+def test_the_admin_dry_run_reports_and_the_editor_chooses_the_topics(client, editor):
+    from articles.models import Tag
+    from wordpress.models import ImportJob
+
+    client.force_login(editor)
+    with open(FIXTURES / "moved.xml", "rb") as export:
+        response = client.post("/admin/wordpress/importjob/add/", {"export": export})
+    job = ImportJob.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    assert not Article.objects.exists() and not Tag.objects.filter(name="aciform").exists()
+    assert "What the import would do" in page and "[related_posts] in post 21" in page
+    assert 'value="category:nutrition"' in page and 'value="post_tag:aciform"' in page
+    client.post(response["Location"], {"topics": ["category:nutrition", "post_tag:nope"]})
+    job.refresh_from_db()
+    assert job.status == "done" and job.topics == ["category:nutrition"]
+    assert list(Tag.objects.topics().values_list("name", flat=True)) == ["Nutrition"]
+    before = Article.objects.count()
+    again = client.post(response["Location"], {"topics": []})  # confirmed already
+    assert again.status_code == 302 and Article.objects.count() == before
+    assert list(Tag.objects.topics().values_list("name", flat=True)) == ["Nutrition"]

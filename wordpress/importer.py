@@ -49,8 +49,13 @@ def refresh_statistics():
 
 class Importer:
     def __init__(self, *, author_map=None, media_dir=None, continue_on_error=False,
-                 dry_run=False, progress=None):  # fmt: skip
+                 dry_run=False, progress=None, topics=None):  # fmt: skip
         self.author_map = author_map or {}
+        # Which categories and tags become public topics (WordPress slugs, names or
+        # "category:slug" keys); None leaves existing ones as they are and makes new ones
+        # private keywords, so no WordPress taxonomy goes public without an editor's choice.
+        self.topics = {topic.strip().lower() for topic in topics if topic.strip()} if (
+            topics is not None) else None  # fmt: skip
         self.media_dir = media_dir
         self.continue_on_error = continue_on_error
         self.dry_run = dry_run
@@ -168,24 +173,35 @@ class Importer:
             self.term(domain, data["slug"], name)
         self.pending_terms = []
 
+    def is_topic(self, key, slug, name):
+        return bool({key.lower(), slug.lower(), name.lower()} & self.topics)
+
     def term(self, domain, slug, name):
         key = f"{domain}:{slug}"
         if key in self.terms:
             return self.terms[key]
         known = self.imported(Kind.TERM, key)
         tag = Tag.objects.filter(pk=known).first() if known else None
+        chosen = None if self.topics is None else self.is_topic(key, unquote(slug), name)
         if tag is None:
             name = clean_plain_text(name)[:60] or slug or "untitled"
             if Tag.objects.filter(name=name).exists():
                 name = f"{name[:50]} ({'category' if domain == 'category' else 'tag'})"
             if Tag.objects.filter(name=name).exists():
                 name = f"{name[:45]} ({slug[:10]})"
-            tag = Tag.objects.create(name=name, slug=self.unique_slug(Tag, slug or name))
+            tag = Tag.objects.create(name=name, slug=self.unique_slug(Tag, slug or name),
+                                     is_topic=bool(chosen))  # fmt: skip
             self.remember(Kind.TERM, key, tag)
             self.report.created["tag"] += 1
+        elif chosen is not None and tag.is_topic != chosen:
+            tag.is_topic = chosen
+            tag.save(update_fields=["is_topic"])
+            self.report.updated["tag"] += 1
         else:
             self.report.unchanged["tag"] += 1
         self.terms[key] = tag
+        self.report.terms[key] = {"key": key, "kind": "category" if domain == "category" else
+                                  "tag", "name": tag.name, "topic": tag.is_topic, "posts": 0}  # fmt: skip
         return tag
 
     @staticmethod

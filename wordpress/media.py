@@ -2,9 +2,10 @@
 
 WordPress serves one upload at many addresses: the original (``/wp-content/uploads/2020/05/
 cup.jpg``), its size variants (``cup-300x200.jpg``) and, on WordPress.com, the same path on
-``site.files.wordpress.com``. Every spelling comes down to one key, the path under the uploads
-folder without the size suffix, so a body image, a caption, a gallery and a featured image all
-find the same file.
+``site.files.wordpress.com`` (with ``?w=604`` for a size). Every spelling comes down to the path
+under the uploads folder, tried as it is and then without a size suffix (an original may itself
+be called ``image-alignment-150x150.jpg``), so a body image, a caption, a gallery and a
+featured image all find the same file.
 """
 
 import re
@@ -32,10 +33,19 @@ def uploads_path(url):
     return relative
 
 
-def upload_key(url):
-    """The original's path for any size variant: ``2020/05/cup.jpg``."""
+def upload_keys(url):
+    """Where the original of an upload address may be: its own path, then the path without a
+    size suffix (``2020/05/cup-300x200.jpg``, ``2020/05/cup.jpg``)."""
     relative = uploads_path(url)
-    return _SIZE_VARIANT.sub("", relative) if relative else None
+    if not relative:
+        return []
+    original = _SIZE_VARIANT.sub("", relative)
+    return [relative] if original == relative else [relative, original]
+
+
+def upload_key(url):
+    keys = upload_keys(url)
+    return keys[0] if keys else None
 
 
 class Media:
@@ -71,14 +81,12 @@ class Media:
     def storage_name(self, url):
         """The storage name of the file behind an old upload address, copied in from
         ``media_dir`` on first use; None when we do not have it."""
-        key = upload_key(url)
-        if key is None:
-            return None
-        if key in self.stored:
-            return self.stored[key]
-        name = self._from_media_dir(key) or self._from_media_dir(uploads_path(url))
-        self.stored[key] = name
-        return name
+        for key in upload_keys(url):
+            if key not in self.stored:
+                self.stored[key] = self._from_media_dir(key)
+            if self.stored[key]:
+                return self.stored[key]
+        return None
 
     def url(self, url):
         name = self.storage_name(url)

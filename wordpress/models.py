@@ -32,10 +32,14 @@ class ImportedItem(models.Model):
 
 
 class ImportJob(models.Model):
-    """An export uploaded in the admin and imported by the task worker."""
+    """An export uploaded in the admin: the task worker first checks it (a dry run whose report
+    says what would be created, updated and skipped), an editor picks the public topics and
+    confirms, and the worker imports it."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
+        QUEUED = "queued", "Queued for a dry run"
+        CHECKED = "checked", "Checked: waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed: queued for import"
         RUNNING = "running", "Running"
         DONE = "done", "Imported"
         FAILED = "failed", "Failed: nothing was changed"
@@ -44,6 +48,12 @@ class ImportJob(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.CharField(max_length=200, blank=True)
     report = models.TextField(blank=True)
+    terms = models.JSONField(
+        default=list, blank=True, help_text="The export's categories and tags, from the dry run."
+    )
+    topics = models.JSONField(
+        default=list, blank=True, help_text="The terms the editor made public topics."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -69,8 +69,10 @@ def import_post(importer, data):
         article.hero_image = name
         article.hero_alt = clean_plain_text(hero["alt"])[:250]
         article.hero_caption = clean_plain_text(plain_text(hero["caption"]))[:300]
-    tags = [importer.term(term["domain"], term["slug"], term["name"])
-            for term in data["terms"] if term["domain"] in ("category", "post_tag")]  # fmt: skip
+    terms = [term for term in data["terms"] if term["domain"] in ("category", "post_tag")]
+    tags = [importer.term(term["domain"], term["slug"], term["name"]) for term in terms]
+    for term in {f"{term['domain']}:{term['slug']}" for term in terms}:
+        report.terms[term]["posts"] += 1
     note = (f"Imported from WordPress (post {wp_id})." if is_new
             else f"Updated from a newer WordPress export (post {wp_id}).")  # fmt: skip
     revision = save_article(article, change_note=note, tags=tags,

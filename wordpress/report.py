@@ -19,7 +19,10 @@ class Report:
     notes: list = field(default_factory=list)
     shortcodes: dict = field(default_factory=dict)  # name → the posts that use it
     external_images: set = field(default_factory=set)  # uploads we have no file for
-    no_type: list = field(default_factory=list)  # (id, title, comments) of typeless items
+    no_type: list = field(default_factory=list)
+    terms: dict = field(
+        default_factory=dict
+    )  # "category:slug" → name, kind, topic, posts  # (id, title, comments) of typeless items
     started: float = field(default_factory=time.monotonic)
     dry_run: bool = False
 
@@ -54,6 +57,12 @@ class Report:
                    + (f" ({self.flattened_replies} attached to the deepest allowed comment: "
                       "threads here nest 3 deep)" if self.flattened_replies else ""))  # fmt: skip
         out.append(f"  redirects from old addresses: {self.redirects}")
+        if self.terms:
+            topics = sorted(term["name"] for term in self.terms.values() if term["topic"])
+            out.append(f"  public topics: {len(topics)}"
+                       + (f" ({', '.join(topics)})" if topics else "")
+                       + f"; private keywords: {len(self.terms) - len(topics)} "
+                       "(choose topics with --topics, or in the admin's dry run)")  # fmt: skip
         reasons = Counter(why for _, why in self.skipped)
         if reasons:
             out.append(f"  skipped {len(self.skipped)}:")

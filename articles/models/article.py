@@ -165,6 +165,12 @@ class Article(models.Model):
         )
 
     @property
+    def topics(self):
+        """The article's public tags (its private keywords left out), from the prefetched
+        tags when there are any."""
+        return [tag for tag in self.tags.all() if tag.is_topic]
+
+    @property
     def review_interval(self):
         return self.review_interval_months or settings.MEDICAL_REVIEW_INTERVAL_MONTHS
 

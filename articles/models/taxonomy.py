@@ -17,10 +17,26 @@ def validate_not_blank(value):
         raise ValidationError("This field cannot be blank or only spaces.")
 
 
+class TagQuerySet(models.QuerySet):
+    def topics(self):
+        """Tags readers see: with a page, a feed and a place on the article."""
+        return self.filter(is_topic=True)
+
+
 class Tag(models.Model):
     name = PlainCharField(max_length=60, unique=True, validators=[validate_not_blank])
     slug = models.SlugField(max_length=70, unique=True)
     description = PlainTextField(blank=True)
+    # A moved WordPress site brings hundreds of categories and tags ("aciform", "8BIT"); only
+    # the ones an editor chooses become public topics, the rest stay keywords for editors.
+    is_topic = models.BooleanField(
+        "public topic",
+        default=True,
+        help_text="A topic has a public page and is listed on its articles. Untick to keep it "
+        "as a private keyword: editors still find articles by it, readers never see it.",
+    )
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

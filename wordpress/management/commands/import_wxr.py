@@ -23,6 +23,13 @@ class Command(BaseCommand):
             "--media-dir", metavar="DIR", help="A copy of wp-content/uploads, to take images from."
         )
         parser.add_argument(
+            "--topics",
+            metavar="SLUGS",
+            help="Comma-separated WordPress category and tag slugs (or names) that become public "
+            "topics; every other term is kept as a private keyword. Without it, new terms are "
+            "private keywords and existing ones keep their choice.",
+        )
+        parser.add_argument(
             "--continue-on-error",
             action="store_true",
             help="Import what can be imported and list what was skipped.",
@@ -46,6 +53,7 @@ class Command(BaseCommand):
             media_dir=options["media_dir"],
             continue_on_error=options["continue_on_error"],
             dry_run=options["dry_run"],
+            topics=options["topics"].split(",") if options["topics"] is not None else None,
             progress=(lambda text: self.stdout.write(f"\r{text}", ending="")) if tty else None,
         )
         try:
