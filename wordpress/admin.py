@@ -4,8 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from .models import ImportedItem, ImportJob
@@ -90,8 +90,9 @@ class ImportJobAdmin(admin.ModelAdmin):
                            "changed.")  # fmt: skip
             return redirect("admin:wordpress_importjob_confirm", job.pk)
         run_import.enqueue(job.pk)
-        messages.success(request, f"Import confirmed with {len(chosen)} public topic"
-                         f"{'' if len(chosen) == 1 else 's'}; the rest stay private keywords.")  # fmt: skip
+        plural = "" if len(chosen) == 1 else "s"
+        messages.success(request, f"Import confirmed with {len(chosen)} public topic{plural}; "
+                         "the rest stay private keywords.")  # fmt: skip
         return redirect(reverse("admin:wordpress_importjob_change", args=[job.pk]))
 
 

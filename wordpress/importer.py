@@ -200,8 +200,9 @@ class Importer:
         else:
             self.report.unchanged["tag"] += 1
         self.terms[key] = tag
-        self.report.terms[key] = {"key": key, "kind": "category" if domain == "category" else
-                                  "tag", "name": tag.name, "topic": tag.is_topic, "posts": 0}  # fmt: skip
+        kind = "category" if domain == "category" else "tag"
+        self.report.terms[key] = {"key": key, "kind": kind, "name": tag.name,
+                                  "topic": tag.is_topic, "posts": 0}  # fmt: skip
         return tag
 
     @staticmethod
