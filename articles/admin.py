@@ -9,14 +9,25 @@ from core.admin import ReadOnlyAdminMixin, RichTextAdminMixin
 
 from .admin_revisions import RevisionHistoryAdminMixin
 from .forms import ArticleAdminForm
-from .models import Article, Author, Page, Revision, Tag
+from .models import Article, Author, Byline, Page, Revision, Tag
 from .revisions import save_article
 from .search import clean_query, matching
+
+
+class BylineInline(admin.TabularInline):
+    """Further authors, after the lead author, in the order the byline names them."""
+
+    model = Byline
+    extra = 0
+    autocomplete_fields = ("author",)
+    verbose_name = "further author"
+    verbose_name_plural = "Further authors (the byline names them after the lead author)"
 
 
 @admin.register(Article)
 class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
+    inlines = (BylineInline,)
     list_display = ("title", "publication", "author", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
     delete_confirmation_template = "admin/articles/article/delete_confirmation.html"

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.page_cache import changed, depends_on, is_collecting, valid_until
 
-from .models import Article, Author, Page, Tag
+from .models import Article, Author, Byline, Page, Tag
 from .publishing import article_went_live
 
 LISTING = "articles:listing"  # which articles are public, their order, which are featured
@@ -39,7 +39,7 @@ def next_publication(request):
 
 def card_dependencies(article):
     """What an article's card shows: the article, its author and its tags."""
-    return [article, Author(pk=article.author_id), *article.tags.all()]
+    return [article, *(Author(pk=author.pk) for author in article.authors), *article.tags.all()]
 
 
 def shows_article(request, article, related):
@@ -47,7 +47,8 @@ def shows_article(request, article, related):
     their authors' bylines, drawn from the article's tags), and the disclaimer."""
     if not is_collecting(request):
         return
-    depends_on(request, article, Author(pk=article.author_id), page_key("disclaimer"))
+    depends_on(request, article, page_key("disclaimer"))
+    depends_on(request, *(Author(pk=author.pk) for author in article.authors))
     if article.reviewer_id:
         depends_on(request, Author(pk=article.reviewer_id))
     depends_on(request, *article.tags.all())
@@ -129,6 +130,11 @@ def author_changed(sender, instance, **kwargs):
     changed(instance)
 
 
+def byline_changed(sender, instance, **kwargs):
+    """A further author added or removed: the article, its cards and both authors' pages."""
+    changed(Article(pk=instance.article_id), Author(pk=instance.author_id))
+
+
 def page_changed(sender, instance, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
     changed(page_key(instance.slug), page_key(old_slug) if old_slug else None)
@@ -144,6 +150,7 @@ def connect():
         m2m_changed.connect(receiver, sender=relation.through,
                             dispatch_uid=f"articles.cache.{receiver.__name__}")  # fmt: skip
     article_went_live.connect(went_live, dispatch_uid="articles.cache.live")
-    for model, receiver in ((Tag, tag_changed), (Author, author_changed), (Page, page_changed)):
+    for model, receiver in ((Tag, tag_changed), (Author, author_changed), (Page, page_changed),
+                            (Byline, byline_changed)):  # fmt: skip
         for signal in (post_save, post_delete):
             signal.connect(receiver, sender=model, dispatch_uid=f"articles.cache.{model.__name__}")

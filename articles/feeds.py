@@ -44,7 +44,7 @@ class LatestArticlesFeed(Feed):
         return article.date_modified
 
     def item_author_name(self, article):
-        return article.author.byline
+        return ", ".join(author.byline for author in article.authors)
 
     def item_categories(self, article):
         return [tag.name for tag in article.topics]
@@ -93,7 +93,7 @@ class AuthorFeed(LatestArticlesFeed):
         return author.short_bio
 
     def articles(self, author):
-        return Article.objects.published().filter(author=author)
+        return Article.objects.published().by(author)
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -53,6 +53,11 @@ def snapshot(article, *, tags=None, related=None):
         "hero_credit": article.hero_credit,
         "author": {"id": article.author_id, "name": article.author.byline},
         "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
+        # Further authors as they stood (the admin's inline writes them after the row, and a
+        # restore leaves them as they are).
+        "coauthors": [{"id": a.pk, "name": a.byline} for a in article.authors[1:]]
+        if article.pk
+        else [],
         "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
         "related": sorted(related_ids),
         "status": article.status,

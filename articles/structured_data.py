@@ -18,11 +18,14 @@ def article_json_ld(article, request):
         "url": absolute_url(article.get_absolute_url()),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.date_modified.isoformat() if article.date_modified else None,
-        "author": {
-            "@type": "Person",
-            "name": article.author.byline,
-            "url": absolute_url(article.author.get_absolute_url()),
-        },
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.byline,
+                "url": absolute_url(author.get_absolute_url()),
+            }
+            for author in article.authors
+        ],
         "keywords": [tag.name for tag in article.topics],
     }
     if article.hero_image:

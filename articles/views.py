@@ -95,7 +95,7 @@ def tag_detail(request, slug):
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    articles = Article.objects.published().filter(author=author).values_list("pk", flat=True)
+    articles = Article.objects.published().by(author).values_list("pk", flat=True)
     page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
     return render(request, "articles/author_detail.html", context)

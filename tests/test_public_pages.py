@@ -258,9 +258,10 @@ def test_the_article_page_query_count_does_not_grow(
     own parts (articles.fragments), only after a change: 2 tags, 3 public updates, 4 explicit
     related, 5 tag-based related fallback, 6 the next scheduled publication (when the related
     articles may change by themselves), 7 disclaimer text, 8 latest medical review, 9 the body
-    (its responsive version is kept too). The comment section: 10 moderation settings, 11
-    top-level comment count, 12 approved comment count (with comments, the top-level page and
-    their replies: see test_comments_page.py); kept for anonymous readers."""
+    (its responsive version is kept too), 10 the further authors on the byline. The comment
+    section: 11 moderation settings, 12 top-level comment count, 13 approved comment count
+    (with comments, the top-level page and their replies: see test_comments_page.py); kept for
+    anonymous readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
     large = make_article(author, tags=[make_tag()])
@@ -268,7 +269,7 @@ def test_the_article_page_query_count_does_not_grow(
     counts = {}
     for name, article in (("small", small), ("large", large)):
         url = article.get_absolute_url()
-        first = count_queries(client, url, django_assert_max_num_queries, 12)
+        first = count_queries(client, url, django_assert_max_num_queries, 13)
         kept = count_queries(client, url, django_assert_max_num_queries, 1)
         counts[name] = (first, kept)
     assert counts["small"] == counts["large"]
@@ -327,12 +328,12 @@ def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_
     """A list page reads, once per change of the list, its articles' ids with the length of the
     list (and the featured ones on the home page, and when the next scheduled article goes
     live), and renders each card once per change of what it shows (its articles with their
-    authors, then their tags). Kept, the home page costs no query; a tag's page reads its tag,
+    authors, then their tags, then their further authors). Kept, the home page costs no query; a tag's page reads its tag,
     an author's its author and the articles they reviewed."""
     tag = make_tag("Shared")
     for number in range(6):  # three featured, three more under "Latest"
         make_article(author, tags=[tag, make_tag()], featured=number < 3)
-    urls = {"/": (8, 0), tag.get_absolute_url(): (6, 1), author.get_absolute_url(): (7, 2),
+    urls = {"/": (10, 0), tag.get_absolute_url(): (7, 1), author.get_absolute_url(): (8, 2),
             "/tags/": (1, 1)}  # fmt: skip
 
     def counts():

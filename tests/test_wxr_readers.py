@@ -205,3 +205,20 @@ def test_the_admin_dry_run_reports_and_the_editor_chooses_the_topics(client, edi
     again = client.post(response["Location"], {"topics": []})  # confirmed already
     assert again.status_code == 302 and Article.objects.count() == before
     assert list(Tag.objects.topics().values_list("name", flat=True)) == ["Nutrition"]
+
+
+def test_co_authors_plus_terms_become_the_byline(client):
+    run(FIXTURES / "moved.xml")
+    article = Article.objects.get(title="Coffee and the heart")
+    assert [author.name for author in article.authors] == ["Ben Okafor", "Ana Lima"]
+    html = client.get(article.get_absolute_url()).content.decode()
+    ben, ana = article.authors
+    assert (
+        f'By <a href="{ben.get_absolute_url()}">Ben Okafor</a> and '
+        f'<a href="{ana.get_absolute_url()}">Ana Lima</a>'
+    ) in html
+    assert '"author": [{"@type": "Person", "name": "Ben Okafor"' in html
+    assert '{"@type": "Person", "name": "Ana Lima"' in html
+    for author in (ben, ana):  # both authors' pages list it
+        assert "Coffee and the heart" in client.get(author.get_absolute_url()).content.decode()
+    assert "By Ben Okafor and Ana Lima" in client.get("/").content.decode()

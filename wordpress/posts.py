@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from articles.models import Article, Page
+from articles.models import Article, Byline, Page
 from articles.revisions import save_article
 from comments import section_cache
 from comments.models import Comment
@@ -61,7 +61,8 @@ def import_post(importer, data):
     article.dek = clean_plain_text(plain_text(data["excerpt"]) or teaser(data["content"]))[:400]
     article.body = body_html(data["content"], media=importer.media, report=report,
                              label=f"post {wp_id} “{article.title}”", post_id=wp_id)  # fmt: skip
-    article.author = importer.author_for(data["creator"])
+    authors = byline_authors(importer, data)
+    article.author = authors[0]
     article.status = status
     article.published_at = published
     hero = importer.media.attachment(data["meta"].get("_thumbnail_id", ""))
@@ -84,10 +85,36 @@ def import_post(importer, data):
         report.updated["post"] += int(not is_new)
         # WordPress's own dates are the honest ones: its last modification is the update.
         Article.objects.filter(pk=article.pk).update(updated_at=modified or published)
+    set_coauthors(article, authors[1:])
     report.posts_by_status[data["status"] + (" (password)" if data["password"] else "")] += 1
     importer.remember(Kind.POST, wp_id, article, is_new=is_new)
     importer.redirect(data["link"], f"/?p={wp_id}", article.get_absolute_url())
     import_comments(importer, article, data["comments"])
+
+
+def byline_authors(importer, data):
+    """The post's authors in byline order: its Co-Authors Plus terms (``cap-login``) when it
+    has them, else its one WordPress author."""
+    logins = [term["name"] or term["slug"].removeprefix("cap-")
+              for term in data["terms"] if term["domain"] == "author"]  # fmt: skip
+    authors = []
+    for author in (importer.author_for(login) for login in logins or [data["creator"]]):
+        if author not in authors:
+            authors.append(author)
+    return authors
+
+
+def set_coauthors(article, coauthors):
+    """The further authors, in order; untouched when they are already those (a second run
+    changes nothing)."""
+    current = list(article.bylines.order_by("position", "id").values_list("author_id", flat=True))
+    if current == [author.pk for author in coauthors]:
+        return
+    for byline in article.bylines.all():
+        byline.delete()  # one by one, so each author's page hears of it (articles.caching)
+    for position, author in enumerate(coauthors, start=1):
+        Byline.objects.create(article=article, author=author, position=position)
+    article.ordered_bylines = None  # read again when next shown
 
 
 def import_page(importer, data):

@@ -21,16 +21,31 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def by(self, author):
+        """Articles with ``author`` on the byline, as the lead or a further author."""
+        return self.filter(Q(author=author) | Q(pk__in=Byline.objects.filter(author=author)
+                                                .values("article_id")))  # fmt: skip
+
     def for_listing(self):
         """Everything a teaser card shows, in a fixed number of queries, and not the body: a
         list sorts whole rows, and bodies are most of an article's bytes."""
-        return self.select_related("author").prefetch_related("tags").defer("body")
+        return self.select_related("author").prefetch_related("tags", bylines()).defer("body")
 
     def for_detail_page(self):
         """What every request for the article page reads: the article and its people. The rest
         (``Article.load_page_content``) is read only when the kept rendering of the article is
         stale (articles.fragments), and the body only when its rendering is."""
         return self.select_related("author", "reviewer").defer("body")
+
+
+def bylines():
+    """An article's further authors, in byline order, with their names (cards and pages show
+    them): one query for a whole list."""
+    return Prefetch(
+        "bylines",
+        queryset=Byline.objects.select_related("author").order_by("position", "id"),
+        to_attr="ordered_bylines",
+    )
 
 
 RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
@@ -69,7 +84,12 @@ class Article(models.Model):
     hero_credit = PlainCharField(
         max_length=200, blank=True, help_text='e.g. "© Photographer | Agency".'
     )
+    # The lead byline: the one author every feed, cache and review keys on. Further authors
+    # are ``Byline`` rows (``coauthors``), shown after the lead in their order.
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    coauthors = models.ManyToManyField(
+        Author, through="Byline", related_name="coauthored_articles", blank=True
+    )
     reviewer = models.ForeignKey(
         Author,
         on_delete=models.PROTECT,
@@ -163,6 +183,18 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def authors(self):
+        """Everyone on the byline, the lead first."""
+        if getattr(self, "ordered_bylines", None) is None:
+            # Read once, when the page or card is rendered (not on every kept request).
+            self.ordered_bylines = (
+                list(self.bylines.select_related("author").order_by("position", "id"))
+                if self.pk
+                else []
+            )
+        return [self.author, *(byline.author for byline in self.ordered_bylines)]
 
     @property
     def topics(self):
@@ -268,6 +300,23 @@ class Article(models.Model):
                     .order_by("-shared_tags", "-published_at")[:missing]
                 )
         return chosen
+
+
+class Byline(models.Model):
+    """A further author of an article, after the lead (``Article.author``), in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
+        ]
+
+    def __str__(self):
+        return f"{self.author} on “{self.article}”"
 
 
 class Revision(models.Model):
