@@ -328,8 +328,8 @@ def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_
     """A list page reads, once per change of the list, its articles' ids with the length of the
     list (and the featured ones on the home page, and when the next scheduled article goes
     live), and renders each card once per change of what it shows (its articles with their
-    authors, then their tags, then their further authors). Kept, the home page costs no query; a tag's page reads its tag,
-    an author's its author and the articles they reviewed."""
+    authors, then their tags, then their further authors). Kept, the home page costs no query;
+    a tag's page reads its tag, an author's its author and the articles they reviewed."""
     tag = make_tag("Shared")
     for number in range(6):  # three featured, three more under "Latest"
         make_article(author, tags=[tag, make_tag()], featured=number < 3)

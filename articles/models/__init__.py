@@ -3,6 +3,6 @@ from .page import DEFAULT_DISCLAIMER, DISCLAIMER_SLUG, Page
 from .taxonomy import Author, Tag, validate_not_blank
 
 __all__ = [
-    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Byline", "Page",
-    "Revision", "Tag", "validate_not_blank",
+    "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Byline",
+    "Page", "Revision", "Tag", "validate_not_blank",
 ]  # fmt: skip
