@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from articles.models import Article, Page
 from comments.models import Comment
+from media.models import Asset
 
 pytestmark = pytest.mark.django_db
 
@@ -99,17 +100,21 @@ def test_shortcodes_become_figures_galleries_link_cards_and_players(tmp_path):
     (uploads / "talk.mp3").write_bytes(b"ID3" + b"\0" * 64)
     report = run(FIXTURES / "moved.xml", "--media-dir", str(tmp_path / "uploads"))
     body = Article.objects.get(title="Coffee and the heart").body
+    cup = Asset.objects.get(source_url="https://moving.example/wp-content/uploads/2020/05/cup.jpg")
+    talk = Asset.objects.get(kind="audio")
+    assert (cup.title, cup.alt, cup.caption) == ("A cup", "A cup of coffee", "A morning cup.")
+    assert cup.description == "A white cup on a table, seen from above."
     assert "[caption" not in body and "[gallery" not in body and "[embed" not in body
-    assert '<figure><img src="/media/wordpress/2020/05/cup.jpg" alt="A cup of coffee"' in body
+    assert f'<figure><img src="{cup.url}" alt="A cup of coffee"' in body  # was cup-300x200.jpg
     assert "<figcaption>A morning cup.</figcaption></figure>" in body
-    assert '<ul class="gallery"><li><figure><img src="/media/wordpress/2020/05/cup.jpg"' in body
+    assert f'<ul class="gallery"><li><figure><img src="{cup.url}"' in body
     assert (
         '<p class="link-card"><a href="https://www.youtube.com/watch?v=abc123" '
         'rel="noopener noreferrer">youtube.com/watch?v=abc123</a></p>'
     ) in body
     assert '<a href="https://vimeo.com/123456" rel="noopener noreferrer">' in body
     assert "<iframe" not in body
-    assert '<audio controls preload="none" src="/media/wordpress/2020/05/talk.mp3">' in body
+    assert f'<audio controls preload="none" src="{talk.url}">' in body
     assert "clip.mp4" in body and "<video" not in body  # not imported: a link to it, reported
     assert '[related_posts count="3"]' in body
     assert "[related_posts] in post 21 “Coffee and the heart”" in report
@@ -125,10 +130,9 @@ def test_a_files_wordpress_com_image_is_found_in_the_media_dir(tmp_path):
     uploads.mkdir(parents=True)
     (uploads / "beans.jpg").write_bytes(hero_image("b.jpg", ["#000000", "#ffffff"], "x").read())
     report = run(FIXTURES / "moved.xml", "--media-dir", str(tmp_path / "uploads"))
-    assert (
-        '<img src="/media/wordpress/2020/05/beans.jpg"'
-        in Article.objects.get(slug="健康-café").body
-    )
+    beans = Asset.objects.get(source_url="https://moving.files.wordpress.com/2020/05/beans.jpg")
+    assert f'<img src="{beans.url}"' in Article.objects.get(slug="健康-café").body
+    assert beans.decorative and "images without alt text in WordPress: 1" in report
     assert "beans.jpg" not in report
 
 

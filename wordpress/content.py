@@ -21,6 +21,7 @@ _MORE = re.compile(r"<!--\s*(?:more\b.*?|noteaser\s*)-->", re.S | re.I)
 _SHORTCODE = re.compile(r"\[/?([a-zA-Z][\w-]*)(?:[^\]\[]*)\]")
 _BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|dl|address|audio|video)"
 _IMG_SRC = re.compile(r'(<img\b[^>]*\bsrc=")([^"]+)(")', re.I)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _LINK_HREF = re.compile(r'(<a\b[^>]*\bhref=")([^"]+)(")', re.I)
 _TAG = re.compile(r"<[^>]+>")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
@@ -109,6 +110,11 @@ class Body:
         for name in sorted({match.group(1).lower() for match in _SHORTCODE.finditer(content)}):
             if self.report is not None:
                 self.report.unknown_shortcode(self.label, name)
+        if self.media is not None:  # the alt text in the body describes an image with none
+            for tag in _IMG_TAG.findall(content):
+                attributes = shortcode_attributes(tag[4:])
+                if attributes.get("src"):
+                    self.media.asset(attributes["src"], alt=attributes.get("alt", ""))
         content = _IMG_SRC.sub(self.moved, content)
         content = _LINK_HREF.sub(lambda match: self.moved(match, link=True), content)
         return _EMPTY_PARAGRAPH.sub("", clean_rich_text(autop(content))).strip()

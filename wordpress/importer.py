@@ -49,7 +49,8 @@ def refresh_statistics():
 
 class Importer:
     def __init__(self, *, author_map=None, media_dir=None, continue_on_error=False,
-                 dry_run=False, progress=None, topics=None):  # fmt: skip
+                 dry_run=False, progress=None, topics=None, media_zip=None,
+                 fetch_media=False):  # fmt: skip
         self.author_map = author_map or {}
         # Which categories and tags become public topics (WordPress slugs, names or
         # "category:slug" keys); None leaves existing ones as they are and makes new ones
@@ -63,7 +64,8 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.source = ""
         self.authors, self.terms, self.pending_terms = {}, {}, []
-        self.media = Media(media_dir)
+        self.media = Media(media_dir, media_zip=media_zip, fetch_from_site=fetch_media,
+                           report=self.report, dry_run=dry_run)  # fmt: skip
         self.had_redirects = Redirect.objects.exists()
 
     # -- the run -------------------------------------------------------------------------------
@@ -221,8 +223,7 @@ class Importer:
     def item(self, data):
         kind = data["type"]
         if kind == "attachment":
-            self.report.skip(f"attachment {data['id']}", "attachment (imported with the posts "
-                             "that show it, from --media-dir)")  # fmt: skip
+            self.media.asset(data["attachment_url"])  # into the library, used or not
         elif not kind:
             title = clean_plain_text(data["title"]) or "untitled"
             self.report.no_type.append((data["id"], title, len(data["comments"])))

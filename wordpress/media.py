@@ -8,11 +8,21 @@ be called ``image-alignment-150x150.jpg``), so a body image, a caption, a galler
 featured image all find the same file.
 """
 
+import hashlib
 import re
-from pathlib import Path
+import zipfile
+from html import unescape
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
-from django.core.files.storage import default_storage
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.fetch import FetchError, fetch
+from core.sanitizer import clean_plain_text
+from media.models import Asset, kind_of, validate_library_file
 
 _SIZE_VARIANT = re.compile(r"-\d+x\d+(?=\.\w+$)")
 UPLOADS_MARKER = "/wp-content/uploads/"
@@ -48,14 +58,63 @@ def upload_key(url):
     return keys[0] if keys else None
 
 
-class Media:
-    """The export's attachments and the files we have for them (from ``media_dir``)."""
+class Uploads:
+    """Where the export's files are: a folder (a copy of wp-content/uploads), a zip of it, or
+    the old site itself. ``read(key, url)`` gives a file's bytes, or None with the reason."""
 
-    def __init__(self, media_dir=None):
+    def __init__(self, *, media_dir=None, media_zip=None, fetch_from_site=False):
         self.media_dir = Path(media_dir) if media_dir else None
+        self.zip = zipfile.ZipFile(media_zip) if media_zip else None
+        self.in_zip = {}
+        if self.zip is not None:
+            for info in self.zip.infolist():
+                name = info.filename
+                key = name.split("uploads/", 1)[1] if "uploads/" in name else name
+                if not info.is_dir() and ".." not in Path(key).parts:
+                    self.in_zip.setdefault(key, info)
+        self.fetch_from_site = fetch_from_site
+
+    def read(self, key, url):
+        limit = settings.MEDIA_MAX_BYTES
+        if self.media_dir and (self.media_dir / key).is_file():
+            path = self.media_dir / key
+            if path.stat().st_size > limit:
+                return None, f"{key}: larger than the limit of {limit} bytes"
+            return path.read_bytes(), None
+        if key in self.in_zip:
+            info = self.in_zip[key]
+            if info.file_size > limit:
+                return None, f"{key}: larger than the limit of {limit} bytes"
+            with self.zip.open(info) as handle:
+                content = handle.read(limit + 1)
+            if len(content) > limit:
+                return None, f"{key}: larger than the limit of {limit} bytes"
+            return content, None
+        if self.fetch_from_site and url:
+            try:
+                return fetch(url, max_bytes=limit, timeout=FETCH_TIMEOUT,
+                             allowed_content_types=ALLOWED_TYPES), None  # fmt: skip
+            except FetchError as error:
+                return None, str(error)
+        return None, None
+
+
+FETCH_TIMEOUT = 20
+ALLOWED_TYPES = ["image/", "audio/", "video/", "application/octet-stream"]
+
+
+class Media:
+    """The export's attachments, and the library assets their files become."""
+
+    def __init__(self, media_dir=None, *, media_zip=None, fetch_from_site=False, report=None,
+                 dry_run=False):  # fmt: skip
+        self.uploads = Uploads(media_dir=media_dir, media_zip=media_zip,
+                               fetch_from_site=fetch_from_site)  # fmt: skip
+        self.report = report
+        self.dry_run = dry_run
         self.attachments = {}  # WordPress id → the attachment's fields
         self.by_key = {}  # upload key → WordPress id
-        self.stored = {}  # upload key → storage name
+        self.assets = {}  # upload key → Asset, or None when we have no file for it
 
     def add_attachment(self, data):
         key = upload_key(data["attachment_url"]) or data["attachment_url"]
@@ -78,25 +137,65 @@ class Media:
         """A post's own attachments, for a ``[gallery]`` without ids."""
         return [a for a in self.attachments.values() if a["parent"] == post_id]
 
-    def storage_name(self, url):
-        """The storage name of the file behind an old upload address, copied in from
-        ``media_dir`` on first use; None when we do not have it."""
+    def asset(self, url, alt=""):
+        """The library asset for an old upload address (any size variant), made from the
+        export's file the first time; None when we have no file for it."""
         for key in upload_keys(url):
-            if key not in self.stored:
-                self.stored[key] = self._from_media_dir(key)
-            if self.stored[key]:
-                return self.stored[key]
+            if key not in self.assets:
+                self.assets[key] = self._make_asset(key, url, alt)
+            if self.assets[key] is not None:
+                return self.assets[key]
         return None
 
-    def url(self, url):
-        name = self.storage_name(url)
-        return default_storage.url(name) if name else None
+    def storage_name(self, url):
+        asset = self.asset(url)
+        return asset.file.name if asset else None
 
-    def _from_media_dir(self, relative):
-        if not (self.media_dir and relative and (self.media_dir / relative).is_file()):
+    def url(self, url):
+        asset = self.asset(url)
+        return asset.url if asset else None
+
+    def _make_asset(self, key, url, alt):
+        attachment = self.attachment(self.by_key.get(key, "")) or {}
+        original = attachment.get("url") or url
+        content, problem = self.uploads.read(key, original)
+        if content is None:
+            if problem and self.report is not None:
+                self.report.note(f"media not imported: {problem}")
             return None
-        name = f"wordpress/{relative}"
-        if not default_storage.exists(name):
-            with open(self.media_dir / relative, "rb") as source:
-                default_storage.save(name, source)
-        return name
+        name = PurePosixPath(key).name
+        if kind_of(name) is None:
+            return None
+        sha = hashlib.sha256(content).hexdigest()
+        existing = Asset.objects.filter(sha256=sha).first()
+        if existing is not None:
+            return existing
+        # What a form upload looks like to the validators: a file around an uploaded file.
+        upload = File(SimpleUploadedFile(name, content), name=name)
+        try:
+            validate_library_file(upload)
+        except ValidationError as error:
+            if self.report is not None:
+                self.report.note(f"media not imported: {key}: {' '.join(error.messages)}")
+            return None
+        alt = clean_plain_text(plain(attachment.get("alt", "")) or alt)[:250]
+        asset = Asset(
+            file=upload, sha256=sha, source_url=original[:500],
+            title=clean_plain_text(plain(attachment.get("title", "")))[:200],
+            alt=alt, decorative=not alt and kind_of(name) == Asset.Kind.IMAGE,
+            caption=clean_plain_text(plain(attachment.get("caption", "")))[:300],
+            description=clean_plain_text(plain(attachment.get("description", ""))),
+        )  # fmt: skip
+        if self.dry_run:  # nothing stored: the report counts what would be
+            asset.file.name = f"library/{key}"
+        else:
+            asset.save()
+        if self.report is not None:
+            self.report.created["asset"] += 1
+            if asset.decorative:
+                self.report.no_alt.append(key)
+        return asset
+
+
+def plain(html):
+    return unescape(re.sub(r"<[^>]+>", " ", html or "")).strip()

@@ -19,10 +19,9 @@ class Report:
     notes: list = field(default_factory=list)
     shortcodes: dict = field(default_factory=dict)  # name → the posts that use it
     external_images: set = field(default_factory=set)  # uploads we have no file for
-    no_type: list = field(default_factory=list)
-    terms: dict = field(
-        default_factory=dict
-    )  # "category:slug" → name, kind, topic, posts  # (id, title, comments) of typeless items
+    no_type: list = field(default_factory=list)  # (id, title, comments) of typeless items
+    no_alt: list = field(default_factory=list)  # imported images WordPress had no alt text for
+    terms: dict = field(default_factory=dict)  # "category:slug" → name, kind, topic, posts
     started: float = field(default_factory=time.monotonic)
     dry_run: bool = False
 
@@ -40,7 +39,7 @@ class Report:
 
     def lines(self):
         seconds = time.monotonic() - self.started
-        kinds = ["post", "page", "author", "tag", "comment"]
+        kinds = ["post", "page", "author", "tag", "comment", "asset"]
         out = ["Dry run: nothing was saved." if self.dry_run else "WordPress import finished."]
         for kind in kinds:
             out.append(
@@ -75,10 +74,13 @@ class Report:
             out.append(f"  shortcodes kept as text: {', '.join(sorted(self.shortcodes))}")
             for name, where in sorted(self.shortcodes.items()):
                 out += [f"    [{name}] in {place}" for place in where]
+        if self.no_alt:
+            out.append(f"  images without alt text in WordPress: {len(self.no_alt)}, marked "
+                       "decorative in the library (describe the ones that are not)")  # fmt: skip
         if self.external_images:
             out.append(
                 f"  media left at their old addresses: {len(self.external_images)} "
-                "(give --media-dir, a copy of wp-content/uploads, to import them)"
+                "(give a copy or zip of wp-content/uploads, or fetch them from the old site)"
             )
             out += [f"    {url}" for url in sorted(self.external_images)]
         out.append(f"  time: {seconds:.1f} s")

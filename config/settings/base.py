@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "core",
+    "media",
     "articles",
     "comments",
     "reviews",
@@ -246,6 +247,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded images (core/validators.py): at most this many bytes and pixels (width × height).
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+# The media library's audio and video files, and anything fetched from another site.
+MEDIA_MAX_BYTES = env_int("MEDIA_MAX_BYTES", 50 * 1024 * 1024)
+# Fetching a WordPress site's attachments (core/fetch.py) refuses private, loopback and
+# link-local addresses: a URL in an export must not reach into our own network. Tests and
+# imports from a site on the same private network turn this on.
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # CKEditor 4 (bundled by django-ckeditor) for rich text in the admin. The configuration keeps
