@@ -4,7 +4,7 @@ or a page. Registered with the library (media.usage) so that an asset in use is 
 from django.db.models import Q
 from django.urls import reverse
 
-from media import usage
+from library import usage
 
 from .models import Article, Author, Page
 

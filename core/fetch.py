@@ -4,10 +4,10 @@ later feature that downloads what a user named.
 An address in an export or a form is untrusted: it may point into our own network (the cloud
 metadata service at 169.254.169.254, a database on 127.0.0.1), answer slowly forever, or send
 gigabytes. So only http and https are fetched; every address the name resolves to must be public
-(unless ``FETCH_ALLOW_PRIVATE_ADDRESSES`` is on), and the connection goes to the address that was
-checked, so a second DNS answer cannot swap in a private one; redirects are followed a few times,
-each checked again; connecting and every read have a timeout; the body is read up to ``max_bytes`` and no
-further; and the content type must be one of those allowed.
+(unless ``FETCH_ALLOW_PRIVATE_ADDRESSES`` is on), and the connection goes to the address that
+was checked, so a second DNS answer cannot swap in a private one; redirects are followed a few
+times, each checked again; connecting and every read have a timeout; the body is read up to
+``max_bytes`` and no further; and the content type must be one of those allowed.
 """
 
 import http.client

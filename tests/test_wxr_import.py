@@ -179,7 +179,7 @@ def test_images_come_from_the_media_dir(tmp_path):
     (uploads / "bed.jpg").write_bytes(hero_image("bed.jpg", ["#000000", "#ffffff"], "x").read())
     report = run(FIXTURES / "small.xml", "--media-dir", str(tmp_path / "uploads"))
     body = Article.objects.get(title="What causes night sweats?").body
-    from media.models import Asset
+    from library.models import Asset
 
     bed = Asset.objects.get()
     assert f'src="{bed.url}"' in body and bed.alt == "A bed" and not bed.decorative

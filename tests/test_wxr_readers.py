@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from articles.models import Article, Page
 from comments.models import Comment
-from media.models import Asset
+from library.models import Asset
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     the report, picks the public topics and confirms, and the worker imports it."""
 
     list_display = ("created_at", "status", "progress", "created_by", "finished_at")
-    fields = ("export", "status", "next_step", "progress", "report", "created_by", "created_at",
+    fields = ("export", "media", "fetch_media", "status", "next_step", "progress", "report", "created_by", "created_at",
               "finished_at")  # fmt: skip
     readonly_fields = ("status", "next_step", "progress", "report", "created_by", "created_at",
                        "finished_at")  # fmt: skip
@@ -31,7 +31,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">Read the dry run and choose the public topics</a>', url)
 
     def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields + (("export",) if obj else ())
+        return self.readonly_fields + (("export", "media", "fetch_media") if obj else ())
 
     def has_delete_permission(self, request, obj=None):
         return False

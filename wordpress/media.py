@@ -22,7 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.fetch import FetchError, fetch
 from core.sanitizer import clean_plain_text
-from media.models import Asset, kind_of, validate_library_file
+from library.models import Asset, kind_of, validate_library_file
 
 _SIZE_VARIANT = re.compile(r"-\d+x\d+(?=\.\w+$)")
 UPLOADS_MARKER = "/wp-content/uploads/"
@@ -73,6 +73,9 @@ class Uploads:
                 if not info.is_dir() and ".." not in Path(key).parts:
                     self.in_zip.setdefault(key, info)
         self.fetch_from_site = fetch_from_site
+
+    def has(self, key):
+        return bool(self.media_dir and (self.media_dir / key).is_file()) or key in self.in_zip
 
     def read(self, key, url):
         limit = settings.MEDIA_MAX_BYTES
@@ -158,6 +161,11 @@ class Media:
     def _make_asset(self, key, url, alt):
         attachment = self.attachment(self.by_key.get(key, "")) or {}
         original = attachment.get("url") or url
+        if self.dry_run and self.uploads.fetch_from_site and not self.uploads.has(key):
+            # A dry run downloads nothing: it counts what the import would fetch.
+            if self.report is not None:
+                self.report.created["asset"] += 1
+            return Asset(file=f"library/{key}", kind=kind_of(key) or Asset.Kind.IMAGE)
         content, problem = self.uploads.read(key, original)
         if content is None:
             if problem and self.report is not None:

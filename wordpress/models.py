@@ -1,6 +1,15 @@
+import zipfile
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
+
+
+def validate_zip(value):
+    if not zipfile.is_zipfile(getattr(value, "file", value)):
+        raise ValidationError("This file is not a readable zip archive.")
 
 
 class ImportedItem(models.Model):
@@ -45,6 +54,19 @@ class ImportJob(models.Model):
         FAILED = "failed", "Failed: nothing was changed"
 
     export = models.FileField(upload_to="wordpress-imports/")
+    media = models.FileField(
+        "media (zip)",
+        upload_to="wordpress-imports/",
+        blank=True,
+        validators=[FileExtensionValidator(["zip"]), validate_zip],
+        help_text="A zip of the old site's wp-content/uploads folder, if you have one.",
+    )
+    fetch_media = models.BooleanField(
+        "fetch attachments from the old site",
+        default=False,
+        help_text="Download the images and other attachments the zip does not have from the "
+        "addresses in the export.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.CharField(max_length=200, blank=True)
     report = models.TextField(blank=True)

@@ -24,7 +24,9 @@ def run_import(job_id):
         ImportJob.objects.filter(pk=job_id).update(progress=text)
 
     importer = Importer(progress=progress, dry_run=dry_run,
-                        topics=None if dry_run else job.topics)  # fmt: skip
+                        topics=None if dry_run else job.topics,
+                        media_zip=job.media.path if job.media else None,
+                        fetch_media=job.fetch_media)  # fmt: skip
     try:
         report = importer.run(job.export.path)
     except (WXRError, ImportFailed) as error:

@@ -20,7 +20,7 @@ def digest(name):
 
 
 def into_the_library(apps, schema_editor):
-    Asset = apps.get_model("media", "Asset")
+    Asset = apps.get_model("library", "Asset")
     Article = apps.get_model("articles", "Article")
     Author = apps.get_model("articles", "Author")
     found = set(Asset.objects.values_list("sha256", flat=True))
@@ -45,7 +45,7 @@ def into_the_library(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0012_coauthors"),
-        ("media", "0001_media_library"),
+        ("library", "0001_media_library"),
     ]
 
     operations = [migrations.RunPython(into_the_library, migrations.RunPython.noop)]

@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "core",
-    "media",
+    "library",
     "articles",
     "comments",
     "reviews",
