@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
 
 from core.fields import PlainCharField, PlainTextField
 from core.validators import validate_image_upload
@@ -109,6 +110,19 @@ class Asset(models.Model):
     def __str__(self):
         return self.title or PurePosixPath(self.file.name).name
 
+    def save(self, *args, **kwargs):
+        self.kind = kind_of(self.file.name) or self.Kind.IMAGE
+        if self.decorative:
+            self.alt = ""
+        new_file = not getattr(self.file, "_committed", True)
+        if new_file or not self.sha256:
+            self.sha256 = content_hash(self.file)
+        if self.kind == self.Kind.IMAGE and (new_file or not self.width):
+            self.width, self.height = image_size(self.file)
+        if not self.title:
+            self.title = PurePosixPath(self.file.name).stem.replace("-", " ").replace("_", " ")
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.file and kind_of(self.file.name) == self.Kind.IMAGE:
             if not self.alt.strip() and not self.decorative:
@@ -118,24 +132,12 @@ class Asset(models.Model):
                         "decorative."
                     }  # fmt: skip
                 )
-        if self.file and not self.sha256:
+        if self.file and (not self.sha256 or not getattr(self.file, "_committed", True)):
             duplicate = Asset.objects.filter(sha256=content_hash(self.file)).first()
             if duplicate is not None and duplicate.pk != self.pk:
                 raise ValidationError(
                     {"file": f"This file is in the library already, as “{duplicate}”."}
                 )
-
-    def save(self, *args, **kwargs):
-        self.kind = kind_of(self.file.name) or self.Kind.IMAGE
-        if self.decorative:
-            self.alt = ""
-        if not self.sha256:
-            self.sha256 = content_hash(self.file)
-        if self.kind == self.Kind.IMAGE and not self.width:
-            self.width, self.height = image_size(self.file)
-        if not self.title:
-            self.title = PurePosixPath(self.file.name).stem.replace("-", " ").replace("_", " ")
-        super().save(*args, **kwargs)
 
     @property
     def alt_text(self):
@@ -147,8 +149,6 @@ class Asset(models.Model):
 
 
 def image_size(file):
-    from PIL import Image, UnidentifiedImageError
-
     try:
         file.seek(0)
         with Image.open(file) as image:

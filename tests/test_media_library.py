@@ -188,8 +188,8 @@ def test_an_asset_in_use_cannot_be_deleted(client, admin_user, author):
     assert article.title in change
     response = client.post(reverse("admin:library_asset_delete", args=[asset.pk]), {"post": "yes"})
     assert response.status_code == 403 and Asset.objects.filter(pk=asset.pk).exists()
-    client.post(reverse("admin:library_asset_changelist"),
-                {"action": "delete_selected", "_selected_action": [asset.pk], "post": "yes"})  # fmt: skip
+    bulk = {"action": "delete_selected", "_selected_action": [asset.pk], "post": "yes"}
+    client.post(reverse("admin:library_asset_changelist"), bulk)
     assert Asset.objects.filter(pk=asset.pk).exists()
     Article.objects.filter(pk=article.pk).update(body="<p>No picture now.</p>")
     client.post(reverse("admin:library_asset_delete", args=[asset.pk]), {"post": "yes"})

@@ -18,8 +18,8 @@ class ImportJobAdmin(admin.ModelAdmin):
     the report, picks the public topics and confirms, and the worker imports it."""
 
     list_display = ("created_at", "status", "progress", "created_by", "finished_at")
-    fields = ("export", "media", "fetch_media", "status", "next_step", "progress", "report", "created_by", "created_at",
-              "finished_at")  # fmt: skip
+    fields = ("export", "media", "fetch_media", "status", "next_step", "progress", "report",
+              "created_by", "created_at", "finished_at")  # fmt: skip
     readonly_fields = ("status", "next_step", "progress", "report", "created_by", "created_at",
                        "finished_at")  # fmt: skip
 
