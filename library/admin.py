@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from . import views
 from .models import Asset
 from .usage import uses_of
 
@@ -53,6 +55,10 @@ class AssetAdmin(admin.ModelAdmin):
                 "", '<li><a href="{}">{}</a></li>', ((url, text) for text, url in uses)
             ),
         )
+
+    def get_urls(self):
+        browse = self.admin_site.admin_view(lambda request: views.browse(request, self.admin_site))
+        return [path("browse/", browse, name="library_asset_browse")] + super().get_urls()
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -194,3 +194,27 @@ def test_an_asset_in_use_cannot_be_deleted(client, admin_user, author):
     Article.objects.filter(pk=article.pk).update(body="<p>No picture now.</p>")
     client.post(reverse("admin:library_asset_delete", args=[asset.pk]), {"post": "yes"})
     assert not Asset.objects.filter(pk=asset.pk).exists()
+
+
+def test_the_editors_image_dialog_picks_from_and_uploads_into_the_library(client, editor):
+    url = reverse("admin:library_asset_browse") + "?CKEditorFuncNum=1"
+    client.force_login(editor)
+    refused = client.post(url, {"file": SimpleUploadedFile("walk.jpg", JPEG)})
+    assert "or mark it as decorative" in refused.content.decode() and not Asset.objects.exists()
+    response = client.post(url, {"file": SimpleUploadedFile("walk.jpg", JPEG),
+                                 "alt": "Two people walking", "credit": "Jo Smith"})  # fmt: skip
+    assert response.status_code == 302
+    asset = Asset.objects.get()
+    page = client.get(url, {"q": "walking"}).content.decode()
+    assert f'data-url="{asset.url}" data-alt="Two people walking"' in page
+    assert "library-browse.js" in page and "<script>" not in page
+    assert (
+        "/admin/library/asset/browse/"
+        in client.get(reverse("admin:articles_article_add")).content.decode()
+    )
+
+
+def test_the_library_is_closed_to_readers(client, regular):
+    client.force_login(regular)
+    response = client.get(reverse("admin:library_asset_browse"))
+    assert response.status_code == 302 and "/login/" in response["Location"]

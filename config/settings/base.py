@@ -279,6 +279,9 @@ CKEDITOR_CONFIGS = {
         "removePlugins": "exportpdf,iframe,flash,forms,stylesheetparser",
         "height": 420,
         "width": "100%",
+        # The image dialog's "Browse Server" picks from the media library and uploads into it
+        # (library/views.py); a path, because settings are read before URLs can be reversed.
+        "filebrowserImageBrowseUrl": "/admin/library/asset/browse/",
     },
 }
 # ckeditor.W001 warns that CKEditor 4.22.1 has later advisories. The configuration above avoids
