@@ -55,7 +55,10 @@ def snapshot(article, *, tags=None, related=None):
         "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
         # Further authors as they stood (the admin's inline writes them after the row, and a
         # restore leaves them as they are).
-        "coauthors": [{"id": a.pk, "name": a.byline} for a in article.authors[1:]]
+        "coauthors": [
+            {"id": byline.author_id, "name": byline.author.byline}
+            for byline in article.bylines.select_related("author").order_by("position", "id")
+        ]
         if article.pk
         else [],
         "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],

@@ -35,8 +35,13 @@ def _allowed_class(tag, name, value):
     return name == "class" and value in ALLOWED_CLASSES
 
 
+def _focusable(tag, name, value):
+    return name == "tabindex" and value == "0"
+
+
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title"],
+    "pre": _focusable,
     "ul": _allowed_class,
     "p": _allowed_class,
     # Native players for media in our own storage (media-src stays 'self' under the CSP).
@@ -96,9 +101,11 @@ _URL_RE = re.compile(
 
 
 class ListItemFilter(html5lib_shim.Filter):
-    """List items only inside lists, and only list items directly inside lists (what screen
-    readers announce as a list of n items): a stray <li>, common in pasted and imported HTML,
-    gets a <ul> of its own, and text or other elements directly in a list get an <li>."""
+    """Markup that assistive technology reads right. List items only inside lists, and only
+    list items directly inside lists (what screen readers announce as a list of n items): a
+    stray <li>, common in pasted and imported HTML, gets a <ul> of its own, and text or other
+    elements directly in a list get an <li>. Code blocks, which scroll sideways inside their
+    box, can be focused to scroll them."""
 
     LISTS = frozenset({"ul", "ol"})
     SYNTHETIC_LIST, SYNTHETIC_ITEM = "ul*", "li*"
@@ -130,6 +137,10 @@ class ListItemFilter(html5lib_shim.Filter):
             ):
                 stack.append(self.SYNTHETIC_ITEM)
                 yield {"type": "StartTag", "name": "li", "namespace": None, "data": {}}
+            if kind == "StartTag" and name == "pre":
+                # Code keeps its lines and scrolls inside its box: keyboard users must be able
+                # to reach it to scroll it (axe: scrollable-region-focusable).
+                token["data"][(None, "tabindex")] = "0"
             if kind == "StartTag":
                 stack.append(name)
             elif kind == "EndTag" and stack:
@@ -172,6 +183,7 @@ def clean_rich_text(html):
 
 
 MAX_EXTRA_PASSES = 4
+_PRE_START = re.compile(r"(<pre\b[^>]*>)\n")
 
 
 def _clean_once(html):
@@ -179,7 +191,7 @@ def _clean_once(html):
     html = _DROP_RE.sub("", html)
     # A parser drops the first newline inside <pre>; write it twice so one survives the next
     # parse and code that starts with a blank line keeps it.
-    return _cleaner.clean(html).strip().replace("<pre>\n", "<pre>\n\n")
+    return _PRE_START.sub(r"\1\n\n", _cleaner.clean(html).strip())
 
 
 # Invisible characters that can hide or reorder text: zero-width spaces and joiners, bidi

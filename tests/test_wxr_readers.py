@@ -147,7 +147,7 @@ def test_stray_list_items_get_a_list_and_code_keeps_its_lines():
     run(FIXTURES / "moved.xml")
     body = Article.objects.get(title="Coffee and the heart").body
     assert "<ul><li>A list item with no list around it</li>" in body
-    assert '<pre>print("a line of code long enough' in body
+    assert '<pre tabindex="0">print("a line of code long enough' in body
 
 
 def test_an_item_without_a_post_type_is_named_with_its_comments():

@@ -114,7 +114,7 @@ def set_coauthors(article, coauthors):
         byline.delete()  # one by one, so each author's page hears of it (articles.caching)
     for position, author in enumerate(coauthors, start=1):
         Byline.objects.create(article=article, author=author, position=position)
-    article.ordered_bylines = None  # read again when next shown
+    getattr(article, "_prefetched_objects_cache", {}).pop("bylines", None)  # read again
 
 
 def import_page(importer, data):

@@ -44,7 +44,6 @@ def bylines():
     return Prefetch(
         "bylines",
         queryset=Byline.objects.select_related("author").order_by("position", "id"),
-        to_attr="ordered_bylines",
     )
 
 
@@ -187,14 +186,13 @@ class Article(models.Model):
     @property
     def authors(self):
         """Everyone on the byline, the lead first."""
-        if getattr(self, "ordered_bylines", None) is None:
-            # Read once, when the page or card is rendered (not on every kept request).
-            self.ordered_bylines = (
-                list(self.bylines.select_related("author").order_by("position", "id"))
-                if self.pk
-                else []
-            )
-        return [self.author, *(byline.author for byline in self.ordered_bylines)]
+        if not self.pk:
+            return [self.author]
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
+            # Read once, when the page or card is rendered (not on every kept request); like
+            # any prefetched relation, forgotten by refresh_from_db().
+            prefetch_related_objects([self], bylines())
+        return [self.author, *(byline.author for byline in self.bylines.all())]
 
     @property
     def topics(self):
