@@ -238,3 +238,19 @@ def test_the_malformed_fixture_is_refused_with_its_line():
     with pytest.raises(CommandError, match=r"line 90: the file is not well-formed XML"):
         run(SHARED / "malformed.xml")
     assert counts() == before
+
+
+@needs_shared
+def test_the_theme_unit_test_export_looks_right_to_readers(client):
+    run(SHARED / "themeunittestdata.wordpress.xml", "--topics", "aciform,uncategorized")
+    for article in Article.objects.exclude(status="published"):
+        assert client.get(article.get_absolute_url()).status_code == 404, article.title
+    bodies = "".join(Article.objects.values_list("body", flat=True))
+    for raw in ("[caption", "[gallery", "[embed", "[audio", "[video", "<iframe"):
+        assert raw not in bodies, raw
+    assert {tag.slug for tag in Tag.objects.topics()} <= {"aciform", "uncategorized"}
+    assert Tag.objects.filter(is_topic=False).count() > 100  # the rest: private keywords
+    before = counts()
+    assert "0 new" in run(SHARED / "themeunittestdata.wordpress.xml", "--topics",
+                          "aciform,uncategorized")  # fmt: skip
+    assert counts() == before

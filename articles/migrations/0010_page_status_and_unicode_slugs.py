@@ -10,16 +10,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Pages that exist already are public: they stay published; new ones start as drafts.
         migrations.AddField(
             model_name='page',
             name='status',
             field=models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('archived', 'Archived')], default='published', max_length=10),
-        ),
-        migrations.AlterField(
-            model_name='page',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('archived', 'Archived')], default='draft', max_length=10),
         ),
         migrations.AlterField(
             model_name='article',

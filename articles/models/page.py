@@ -17,8 +17,9 @@ class PageQuerySet(models.QuerySet):
 class Page(models.Model):
     """Pages editors manage: About, Comments Policy, Disclaimer."""
 
-    # The same words and rules as articles: a new page is a draft until it is published, and an
-    # archived one is withdrawn from readers.
+    # The same words and rules as articles (draft, published, archived). Unlike an article, a
+    # new page starts published: other apps' migrations create the pages they link to (the
+    # comments policy, how we review) and must not create drafts.
     Status = Article.Status
 
     title = PlainCharField(max_length=200, validators=[validate_not_blank])
@@ -28,7 +29,7 @@ class Page(models.Model):
         help_text="Plain text. For the Disclaimer, this paragraph appears under every article.",
     )
     body = SanitizedRichTextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     modified_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
