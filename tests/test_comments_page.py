@@ -533,13 +533,13 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
         client.force_login(regular)
     counts = []
     for article in (small, large):
-        # Anonymous: 12 article queries (see test_public_pages) + top-level page + replies.
+        # Anonymous: 13 article queries (see test_public_pages) + top-level page + replies.
         # Logged in adds session, user, groups (trusted role check), sanction, verified email,
         # whether the viewer takes part in this discussion (comments/section_cache.py) and the
         # viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
         # reader's comment section is kept too (this logged-in reader commented here, so theirs
         # is rendered for them).
-        with django_assert_max_num_queries(21) as first:
+        with django_assert_max_num_queries(22) as first:
             assert client.get(article.get_absolute_url()).status_code == 200
         with django_assert_max_num_queries(14 if viewer == "regular" else 1) as kept:
             assert client.get(article.get_absolute_url()).status_code == 200

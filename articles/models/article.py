@@ -13,6 +13,7 @@ from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
 from core.sanitizer import clean_plain_text
 from core.validators import validate_image_upload
 
+from .byline import Byline
 from .taxonomy import Author, Tag, validate_not_blank
 
 
@@ -298,23 +299,6 @@ class Article(models.Model):
                     .order_by("-shared_tags", "-published_at")[:missing]
                 )
         return chosen
-
-
-class Byline(models.Model):
-    """A further author of an article, after the lead (``Article.author``), in order."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=1)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
-        ]
-
-    def __str__(self):
-        return f"{self.author} on “{self.article}”"
 
 
 class Revision(models.Model):
