@@ -226,3 +226,20 @@ def test_co_authors_plus_terms_become_the_byline(client):
     for author in (ben, ana):  # both authors' pages list it
         assert "Coffee and the heart" in client.get(author.get_absolute_url()).content.decode()
     assert "By Ben Okafor and Ana Lima" in client.get("/").content.decode()
+
+
+def test_only_importers_confirm_and_a_refused_confirmation_changes_nothing(
+    client, editor, moderator
+):
+    from wordpress.models import ImportJob
+
+    client.force_login(editor)
+    with open(FIXTURES / "moved.xml", "rb") as export:
+        response = client.post("/admin/wordpress/importjob/add/", {"export": export})
+    confirm = response["Location"]
+    client.force_login(moderator)
+    assert client.post(confirm, {"topics": ["category:nutrition"]}).status_code in (403, 404)
+    job = ImportJob.objects.get()
+    assert job.status == "checked" and job.topics == [] and not Article.objects.exists()
+    client.force_login(editor)
+    assert client.get(confirm.replace(f"/{job.pk}/", "/999999/")).status_code == 404
