@@ -36,11 +36,15 @@ class ArticleAdmin(RevisionHistoryAdminMixin, RichTextAdminMixin, admin.ModelAdm
     search_fields = ("title", "dek", "body", "tags__name")  # private keywords too
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("tags", "related")
+    autocomplete_fields = ("hero_asset",)
     date_hierarchy = "published_at"
     readonly_fields = ("publication", "updated_at", "modified_at", "revisions_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "dek", "body")}),
-        ("Hero image", {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit")}),
+        (
+            "Hero image",
+            {"fields": ("hero_asset", "hero_image", "hero_alt", "hero_caption", "hero_credit")},
+        ),  # fmt: skip
         ("People and topics", {"fields": ("author", "reviewer", "tags", "related")}),
         (
             "Publishing",

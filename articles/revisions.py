@@ -48,6 +48,7 @@ def snapshot(article, *, tags=None, related=None):
         "dek": article.dek,
         "body": article.body,
         "hero_image": article.hero_image.name if article.hero_image else "",
+        "hero_asset": article.hero_asset_id,
         "hero_alt": article.hero_alt,
         "hero_caption": article.hero_caption,
         "hero_credit": article.hero_credit,

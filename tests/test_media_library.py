@@ -218,3 +218,21 @@ def test_the_library_is_closed_to_readers(client, regular):
     client.force_login(regular)
     response = client.get(reverse("admin:library_asset_browse"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_library_image_is_the_hero_and_cannot_be_deleted_while_it_is(client, editor, author):
+    from articles.revisions import save_article
+
+    asset = Asset(file=SimpleUploadedFile("dog.jpg", JPEG), alt="A dog asleep on a rug",
+                  caption="Rest day.", credit="Jo Smith")  # fmt: skip
+    asset.save()
+    article = make_article(author, title="Do dogs dream?")
+    article.hero_asset = asset
+    save_article(article, change_note="A hero from the library.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="A dog asleep on a rug"' in html and "Rest day." in html and "Jo Smith" in html
+    assert "<picture>" in html and (".avif" in html or ".webp" in html)  # renditions
+    client.force_login(editor)
+    assert client.post(reverse("admin:library_asset_delete", args=[asset.pk]),
+                       {"post": "yes"}).status_code == 403  # fmt: skip
+    assert Asset.objects.filter(pk=asset.pk).exists()

@@ -14,6 +14,7 @@ from core.sanitizer import clean_plain_text
 from core.validators import validate_image_upload
 
 from .byline import Byline
+from .revision import Revision
 from .taxonomy import Author, Tag, validate_not_blank
 
 
@@ -73,6 +74,17 @@ class Article(models.Model):
     body = SanitizedRichTextField()
     hero_image = models.ImageField(
         upload_to="heroes/%Y/", blank=True, validators=[validate_image_upload]
+    )
+    hero_asset = models.ForeignKey(
+        "library.Asset",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "image"},
+        verbose_name="hero from the library",
+        help_text="Choose an image from the media library instead of uploading one: its file, "
+        "alt text, caption and credit are used.",
     )
     hero_alt = PlainCharField(
         "hero image alt text",
@@ -171,10 +183,21 @@ class Article(models.Model):
         stamps the dates, checks the version and records the revision."""
         if not self.slug:
             self.slug = slugify(clean_plain_text(self.title), allow_unicode=True)[:200]
+        if self.hero_asset_id:
+            self.use_hero_asset()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
+
+    def use_hero_asset(self):
+        """The library asset's file is the hero (renditions and templates stay as they are);
+        its words fill whatever the editor left empty."""
+        asset = self.hero_asset
+        self.hero_image = asset.file.name
+        self.hero_alt = self.hero_alt or asset.alt_text
+        self.hero_caption = self.hero_caption or asset.caption
+        self.hero_credit = self.hero_credit or asset.credit
 
     @property
     def is_scheduled(self):
@@ -299,41 +322,3 @@ class Article(models.Model):
                     .order_by("-shared_tags", "-published_at")[:missing]
                 )
         return chosen
-
-
-class Revision(models.Model):
-    """A full snapshot of an article at one save. Append-only: never edited, never deleted."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now)
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="article_revisions",
-    )
-    change_note = PlainCharField(max_length=300, blank=True)
-    is_minor = models.BooleanField(default=False)
-    restored_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    snapshot = models.JSONField()
-
-    class Meta:
-        ordering = ["-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique"),
-        ]
-        # (article, number) unique index also serves "revisions of an article, newest first".
-
-    def __str__(self):
-        return f"Revision #{self.number} of “{self.snapshot.get('title', '')}”"
-
-    def get_absolute_url(self):
-        return reverse("admin:articles_article_revision", args=[self.article_id, self.pk])
-
-    @property
-    def kind(self):
-        return "minor" if self.is_minor else "substantive"
