@@ -18,6 +18,8 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from library.models import Asset
+
 from .models import Article, Author, Revision, Tag
 from .publishing import schedule_announcement
 from .search import refresh_index
@@ -195,6 +197,9 @@ def restore_revision(article, revision, *, editor, change_note="", minor=False):
         setattr(article, field, data[field])
     article.review_interval_months = data.get("review_interval_months")
     article.hero_image = data["hero_image"]
+    # The library image the revision used, if it is still in the library (else its file alone).
+    hero_asset = data.get("hero_asset")
+    article.hero_asset = Asset.objects.filter(pk=hero_asset).first() if hero_asset else None
     article.author = authors[data["author"]["id"]]
     article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
     return save_article(

@@ -236,3 +236,18 @@ def test_a_library_image_is_the_hero_and_cannot_be_deleted_while_it_is(client, e
     assert client.post(reverse("admin:library_asset_delete", args=[asset.pk]),
                        {"post": "yes"}).status_code == 403  # fmt: skip
     assert Asset.objects.filter(pk=asset.pk).exists()
+
+
+def test_restoring_a_revision_brings_back_its_hero(author, editor):
+    from articles.revisions import restore_revision, save_article
+
+    asset = Asset(file=SimpleUploadedFile("cat.jpg", JPEG), alt="A cat on a wall")
+    asset.save()
+    article = make_article(author, title="Do cats dream?")
+    first = article.revisions.get()
+    article.hero_asset = asset
+    save_article(article, change_note="A hero.")
+    assert article.hero_image.name == asset.file.name
+    restore_revision(article, first, editor=editor)
+    article.refresh_from_db()
+    assert article.hero_asset is None and not article.hero_image
