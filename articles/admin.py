@@ -166,7 +166,7 @@ class AuthorAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "credentials", "user")
     search_fields = ("name", "credentials")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("user",)
+    autocomplete_fields = ("user", "photo_asset")
 
 
 @admin.register(Tag)

@@ -251,3 +251,18 @@ def test_restoring_a_revision_brings_back_its_hero(author, editor):
     restore_revision(article, first, editor=editor)
     article.refresh_from_db()
     assert article.hero_asset is None and not article.hero_image
+
+
+def test_a_library_portrait_is_an_authors_photo(client, author, editor):
+    asset = Asset(file=SimpleUploadedFile("nadia.jpg", JPEG), alt="Portrait of Nadia")
+    asset.save()
+    author.photo_asset = asset
+    author.save()
+    assert author.photo.name == asset.file.name
+    html = client.get(author.get_absolute_url()).content.decode()
+    assert "<picture>" in html
+    client.force_login(editor)
+    change = client.get(reverse("admin:library_asset_change", args=[asset.pk])).content.decode()
+    assert f"Photo of {author.name}" in change  # in use: not deletable
+    assert client.post(reverse("admin:library_asset_delete", args=[asset.pk]),
+                       {"post": "yes"}).status_code == 403  # fmt: skip

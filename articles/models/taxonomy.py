@@ -68,6 +68,16 @@ class Author(models.Model):
         max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
     )
     photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_upload])
+    photo_asset = models.ForeignKey(
+        "library.Asset",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "image"},
+        verbose_name="photo from the library",
+        help_text="Choose a portrait from the media library instead of uploading one.",
+    )
     short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
     full_bio = SanitizedRichTextField(blank=True)
     user = models.OneToOneField(
@@ -83,6 +93,11 @@ class Author(models.Model):
 
     def __str__(self):
         return self.byline
+
+    def save(self, *args, **kwargs):
+        if self.photo_asset_id:
+            self.photo = self.photo_asset.file.name  # renditions and templates as before
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author_detail", args=[self.slug])
