@@ -13,29 +13,43 @@ from .admin_revisions import RevisionHistoryAdminMixin
 from .admin_sources import SourceInline, SourceLookupAdminMixin
 from .archiving import linking_articles
 from .forms import ArticleAdminForm
-from .models import Article, Author, Draft, Page, Revision, Synonym, Tag
+from .models import Article, Author, Byline, Draft, Page, Revision, Synonym, Tag
 from .revisions import save_article
 from .search import clean_query, matching
+
+
+class BylineInline(admin.TabularInline):
+    """Further authors, after the lead author, in the order the byline names them."""
+
+    model = Byline
+    extra = 0
+    autocomplete_fields = ("author",)
+    verbose_name = "further author"
+    verbose_name_plural = "Further authors (the byline names them after the lead author)"
 
 
 @admin.register(Article)
 class ArticleAdmin(DraftAdminMixin, SourceLookupAdminMixin, RevisionHistoryAdminMixin,
                    RichTextAdminMixin, admin.ModelAdmin):  # fmt: skip
     form = ArticleAdminForm
-    inlines = [SourceInline]
+    inlines = [BylineInline, SourceInline]
     list_display = ("title", "publication", "author", "updated_at", "modified_at")
     actions = ("archive", "unarchive")
     delete_confirmation_template = "admin/articles/article/delete_confirmation.html"
     list_filter = ("status", "featured", "regularly_updated", "tags", "author")
     list_select_related = ("author",)
-    search_fields = ("title", "dek", "body")
+    search_fields = ("title", "dek", "body", "tags__name")  # private keywords too
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("tags", "related")
+    autocomplete_fields = ("hero_asset",)
     date_hierarchy = "published_at"
     readonly_fields = ("publication", "updated_at", "modified_at", "revisions_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "dek", "body")}),
-        ("Hero image", {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit")}),
+        (
+            "Hero image",
+            {"fields": ("hero_asset", "hero_image", "hero_alt", "hero_caption", "hero_credit")},
+        ),  # fmt: skip
         ("People and topics", {"fields": ("author", "reviewer", "tags", "related")}),
         (
             "Publishing",
@@ -178,19 +192,35 @@ class AuthorAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "credentials", "user")
     search_fields = ("name", "credentials")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("user",)
+    autocomplete_fields = ("user", "photo_asset")
 
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "is_topic")
+    list_filter = ("is_topic",)
     search_fields = ("name",)
+    actions = ("make_topics", "make_keywords")
+
+    @admin.action(description="Make the selected tags public topics")
+    def make_topics(self, request, queryset):
+        for tag in queryset.filter(is_topic=False):  # one by one: each save purges its pages
+            tag.is_topic = True
+            tag.save(update_fields=["is_topic"])
+
+    @admin.action(description="Keep the selected tags as private keywords")
+    def make_keywords(self, request, queryset):
+        for tag in queryset.filter(is_topic=True):
+            tag.is_topic = False
+            tag.save(update_fields=["is_topic"])
+
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Page)
 class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "modified_at")
+    list_display = ("title", "slug", "status", "modified_at")
+    list_filter = ("status",)
     prepopulated_fields = {"slug": ("title",)}
 
 

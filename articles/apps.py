@@ -6,6 +6,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Connects the receiver that records tag changes made outside ``save_article``.
-        from . import caching, revisions  # noqa: F401
+        from . import caching, media_uses, revisions  # noqa: F401
 
         caching.connect()  # what each change purges from the page cache

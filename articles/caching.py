@@ -16,7 +16,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 
 from core.cache_tags import add, changed, expires, tag_for
 
-from .models import Article, Author, Page, Tag
+from .models import Article, Author, Byline, Page, Tag
 from .models.article import LIVE_STATUSES
 from .publishing import article_went_live
 
@@ -70,13 +70,14 @@ def article_page_tags(article):
 
 def card_tags(article):
     """What an article's card shows: the article, its author and its tags."""
-    return [article, Author(pk=article.author_id), *article.tags.all()]
+    return [article, *(Author(pk=author.pk) for author in article.authors), *article.tags.all()]
 
 
 def shows_article(request, article, related):
     """The article page: the article, its people and tags, the related articles (links with
     their authors' bylines, drawn from the article's tags), and the disclaimer."""
-    add(request, article, Author(pk=article.author_id), page_key("disclaimer"))
+    add(request, article, page_key("disclaimer"))
+    add(request, *(Author(pk=author.pk) for author in article.authors))
     if article.reviewer_id:
         add(request, Author(pk=article.reviewer_id))
     add(request, *article.tags.all())
@@ -173,6 +174,11 @@ def author_changed(sender, instance, **kwargs):
     changed(instance, AUTHORS, FEEDS)
 
 
+def byline_changed(sender, instance, **kwargs):
+    """A further author added or removed: the article, its cards and both authors' pages."""
+    changed(Article(pk=instance.article_id), Author(pk=instance.author_id))
+
+
 def page_changed(sender, instance, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
     changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
@@ -188,6 +194,7 @@ def connect():
         m2m_changed.connect(receiver, sender=relation.through,
                             dispatch_uid=f"articles.cache.{receiver.__name__}")  # fmt: skip
     article_went_live.connect(went_live, dispatch_uid="articles.cache.live")
-    for model, receiver in ((Tag, tag_changed), (Author, author_changed), (Page, page_changed)):
+    for model, receiver in ((Tag, tag_changed), (Author, author_changed), (Page, page_changed),
+                            (Byline, byline_changed)):  # fmt: skip
         for signal in (post_save, post_delete):
             signal.connect(receiver, sender=model, dispatch_uid=f"articles.cache.{model.__name__}")

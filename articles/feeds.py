@@ -54,10 +54,10 @@ class LatestArticlesFeed(Feed):
         return article.date_modified
 
     def item_author_name(self, article):
-        return article.author.byline
+        return ", ".join(author.byline for author in article.authors)
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return [tag.name for tag in article.topics]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -67,7 +67,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        tag = get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag.objects.topics(), slug=slug)
         add(request, tag)
         return tag
 
@@ -107,7 +107,7 @@ class AuthorFeed(LatestArticlesFeed):
         return author.short_bio
 
     def articles(self, author):
-        return Article.objects.published().filter(author=author)
+        return Article.objects.published().by(author)
 
 
 class AuthorAtomFeed(AuthorFeed):

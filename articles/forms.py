@@ -75,7 +75,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "dek", "body", "hero_image", "hero_alt", "hero_caption",
+            "title", "slug", "dek", "body", "hero_asset", "hero_image", "hero_alt", "hero_caption",
             "hero_credit", "author", "reviewer", "tags", "related", "status", "published_at",
             "featured", "regularly_updated", "comments_open", "review_interval_months",
         ]  # fmt: skip

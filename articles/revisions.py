@@ -19,6 +19,8 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from library.models import Asset
+
 from .models import Article, Author, Revision, Source, Tag
 from .publishing import schedule_announcement
 from .search import refresh_index
@@ -52,11 +54,20 @@ def snapshot(article, *, tags=None, related=None, sources=None):
         "dek": article.dek,
         "body": article.body,
         "hero_image": article.hero_image.name if article.hero_image else "",
+        "hero_asset": article.hero_asset_id,
         "hero_alt": article.hero_alt,
         "hero_caption": article.hero_caption,
         "hero_credit": article.hero_credit,
         "author": {"id": article.author_id, "name": article.author.byline},
         "reviewer": {"id": reviewer.pk, "name": reviewer.byline} if reviewer else None,
+        # Further authors as they stood (the admin's inline writes them after the row, and a
+        # restore leaves them as they are).
+        "coauthors": [
+            {"id": byline.author_id, "name": byline.author.byline}
+            for byline in article.bylines.select_related("author").order_by("position", "id")
+        ]
+        if article.pk
+        else [],
         "tags": [{"id": tag.pk, "name": tag.name} for tag in tags],
         "related": sorted(related_ids),
         "sources": [source_data(item) for item in sources],
@@ -232,6 +243,9 @@ def apply_snapshot(article, data, *, source):
         setattr(article, field, data[field])
     article.review_interval_months = data.get("review_interval_months")
     article.hero_image = data["hero_image"]
+    # The library image the revision used, if it is still in the library (else its file alone).
+    hero_asset = data.get("hero_asset")
+    article.hero_asset = Asset.objects.filter(pk=hero_asset).first() if hero_asset else None
     article.author = authors[data["author"]["id"]]
     article.reviewer = authors.get(data["reviewer"]["id"]) if data["reviewer"] else None
     tags = Tag.objects.filter(pk__in=[tag["id"] for tag in data["tags"]])

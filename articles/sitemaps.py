@@ -27,7 +27,7 @@ class TagSitemap(SiteSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Tag.objects.topics().filter(articles__in=Article.objects.published()).distinct()
 
 
 class AuthorSitemap(SiteSitemap):

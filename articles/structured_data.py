@@ -18,12 +18,15 @@ def article_json_ld(article, request):
         "url": absolute_url(article.get_absolute_url()),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.date_modified.isoformat() if article.date_modified else None,
-        "author": {
-            "@type": "Person",
-            "name": article.author.byline,
-            "url": absolute_url(article.author.get_absolute_url()),
-        },
-        "keywords": [tag.name for tag in article.tags.all()],
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.byline,
+                "url": absolute_url(author.get_absolute_url()),
+            }
+            for author in article.authors
+        ],
+        "keywords": [tag.name for tag in article.topics],
     }
     citations = [citation_json_ld(source) for source in article.sources.all()]
     if citations:
@@ -58,7 +61,7 @@ def citation_json_ld(source):
 def breadcrumbs_json_ld(article):
     """Home › the article's first tag › the article, for search results' breadcrumb trail."""
     trail = [("Home", "/")]
-    tags = sorted(article.tags.all(), key=lambda tag: tag.name)
+    tags = sorted(article.topics, key=lambda tag: tag.name)
     if tags:
         trail.append((tags[0].name, tags[0].get_absolute_url()))
     trail.append((article.title, article.get_absolute_url()))

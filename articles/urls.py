@@ -1,24 +1,39 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, preview, views
+
+
+class UnicodeSlugConverter:
+    """Slugs with letters from any script (``allow_unicode`` slugs): ``健康-café``."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("articles/<uslug:slug>/", views.article_detail, name="article_detail"),
     path(
-        "articles/<slug:slug>/updates/<int:number>/", views.article_update, name="article_update"
+        "articles/<uslug:slug>/updates/<int:number>/", views.article_update, name="article_update"
     ),  # fmt: skip
     path(
-        "articles/<slug:slug>/updates/feed/",
+        "articles/<uslug:slug>/updates/feed/",
         feeds.ArticleUpdatesFeed(),
         name="article_updates_feed",
     ),  # fmt: skip
     path("tags/", views.tag_list, name="tag_list"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
-    path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
+    path("pages/<uslug:slug>/", views.page_detail, name="page_detail"),
     path("search/", views.search, name="search"),
     path("preview/<str:token>/", preview.shared_preview, name="draft_share"),
     path("opensearch.xml", views.opensearch, name="opensearch"),

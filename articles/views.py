@@ -88,16 +88,20 @@ def article_update(request, slug, number):
 
 @require_safe
 def tag_list(request):
-    tags = Tag.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
-    ).filter(article_count__gt=0)
+    tags = (
+        Tag.objects.topics()
+        .annotate(
+            article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
+        )
+        .filter(article_count__gt=0)
+    )
     add(request, TOPICS, LISTING)
     return render(request, "articles/tag_list.html", {"tags": tags})
 
 
 @require_safe
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(Tag.objects.topics(), slug=slug)
     articles = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)
     page = listing_page(request, articles, tag)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
@@ -106,7 +110,7 @@ def tag_detail(request, slug):
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    articles = Article.objects.published().filter(author=author).values_list("pk", flat=True)
+    articles = Article.objects.published().by(author).values_list("pk", flat=True)
     page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
     return render(request, "articles/author_detail.html", context)
@@ -114,9 +118,15 @@ def author_detail(request, slug):
 
 @require_safe
 def page_detail(request, slug):
-    page = get_object_or_404(Page, slug=slug)
+    pages = Page.objects.all()
+    if not request.user.has_perm("articles.change_page"):
+        pages = pages.published()
+    page = get_object_or_404(pages, slug=slug)
     add(request, page_key(page.slug))
-    return render(request, "articles/page_detail.html", {"page": page})
+    response = render(request, "articles/page_detail.html", {"page": page})
+    if not page.is_public:
+        add_never_cache_headers(response)  # an editor's preview of a draft
+    return response
 
 
 @require_safe
@@ -142,7 +152,8 @@ def search(request):
     popular = []
     if page is None or not page.paginator.count:
         popular = (
-            Tag.objects.annotate(
+            Tag.objects.topics()
+            .annotate(
                 article_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
             )
             .filter(article_count__gt=0)

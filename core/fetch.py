@@ -161,3 +161,18 @@ def _read(reply, max_bytes, deadline, timeout, partial=False):
         if time.monotonic() > deadline:
             raise FetchError(f"No answer within {timeout} seconds.")
     return b"".join(chunks)
+
+
+def fetch_file(url, *, max_bytes, timeout, allowed_content_types=None):
+    """The bytes of a file at ``url`` (an import's attachment): only a ``200`` answer, and only
+    the content types named, where ``"image/"`` stands for every image type."""
+    response = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    if response.status != 200:
+        raise FetchError(f"{url}: the server answered {response.status}.")
+    content_type = response.content_type
+    if allowed_content_types is not None and not any(
+        content_type == allowed or (allowed.endswith("/") and content_type.startswith(allowed))
+        for allowed in allowed_content_types
+    ):
+        raise FetchError(f"{url}: its content type “{content_type}” is not accepted.")
+    return response.content

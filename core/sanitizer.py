@@ -15,19 +15,38 @@ from html import escape as html_escape
 
 import bleach
 import bleach.linkifier
+from bleach import html5lib_shim
 from bleach.linkifier import build_url_re
 
 ALLOWED_TAGS = frozenset(
     {
         "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "hr",
         "strong", "em", "b", "i", "s", "sub", "sup", "code", "pre", "abbr",
-        "a", "img", "figure", "figcaption",
+        "a", "img", "figure", "figcaption", "audio", "video",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     }
 )  # fmt: skip
 
+# Classes the site's stylesheet gives a meaning to in a body; any other class is dropped.
+ALLOWED_CLASSES = frozenset({"gallery", "link-card"})
+
+
+def _allowed_class(tag, name, value):
+    return name == "class" and value in ALLOWED_CLASSES
+
+
+def _focusable(tag, name, value):
+    return name == "tabindex" and value == "0"
+
+
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title"],
+    "pre": _focusable,
+    "ul": _allowed_class,
+    "p": _allowed_class,
+    # Native players for media in our own storage (media-src stays 'self' under the CSP).
+    "audio": ["src", "controls", "preload"],
+    "video": ["src", "controls", "preload", "width", "height"],
     "img": ["src", "alt", "width", "height", "title"],
     "abbr": ["title"],
     "th": ["colspan", "rowspan", "scope"],
@@ -80,6 +99,59 @@ _URL_RE = re.compile(
     re.IGNORECASE | re.VERBOSE | re.UNICODE,
 )
 
+
+class ListItemFilter(html5lib_shim.Filter):
+    """Markup that assistive technology reads right. List items only inside lists, and only
+    list items directly inside lists (what screen readers announce as a list of n items): a
+    stray <li>, common in pasted and imported HTML, gets a <ul> of its own, and text or other
+    elements directly in a list get an <li>. Code blocks, which scroll sideways inside their
+    box, can be focused to scroll them."""
+
+    LISTS = frozenset({"ul", "ol"})
+    SYNTHETIC_LIST, SYNTHETIC_ITEM = "ul*", "li*"
+
+    def __iter__(self):
+        stack = []
+        for token in super().__iter__():
+            kind, name = token["type"], token.get("name")
+            if kind == "SpaceCharacters":
+                yield token
+                continue
+            top = stack[-1] if stack else None
+            if top == self.SYNTHETIC_ITEM and (kind == "EndTag" or name == "li"):
+                stack.pop()
+                yield {"type": "EndTag", "name": "li", "namespace": None}
+                top = stack[-1] if stack else None
+            if top == self.SYNTHETIC_LIST and not (kind == "StartTag" and name == "li"):
+                stack.pop()
+                yield {"type": "EndTag", "name": "ul", "namespace": None}
+                top = stack[-1] if stack else None
+            parent = top.rstrip("*") if top else None
+            if kind == "StartTag" and name == "li" and parent not in self.LISTS:
+                stack.append(self.SYNTHETIC_LIST)
+                yield {"type": "StartTag", "name": "ul", "namespace": None, "data": {}}
+            elif (
+                parent in self.LISTS
+                and kind in ("StartTag", "EmptyTag", "Characters")
+                and (name != "li")
+            ):
+                stack.append(self.SYNTHETIC_ITEM)
+                yield {"type": "StartTag", "name": "li", "namespace": None, "data": {}}
+            if kind == "StartTag" and name == "pre":
+                # Code keeps its lines and scrolls inside its box: keyboard users must be able
+                # to reach it to scroll it (axe: scrollable-region-focusable).
+                token["data"][(None, "tabindex")] = "0"
+            if kind == "StartTag":
+                stack.append(name)
+            elif kind == "EndTag" and stack:
+                stack.pop()
+            yield token
+        while stack:
+            name = stack.pop()
+            if name in (self.SYNTHETIC_ITEM, self.SYNTHETIC_LIST):
+                yield {"type": "EndTag", "name": name.rstrip("*"), "namespace": None}
+
+
 # One pass: sanitize, then linkify the sanitized token stream. (bleach's separate Linker with
 # skip_tags re-escapes the text it skips, so code in <pre> gained an &amp; on every save.)
 _cleaner = bleach.Cleaner(
@@ -88,7 +160,8 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(bleach.linkifier.LinkifyFilter, callbacks=[_harden_links],
+    filters=[ListItemFilter,
+             partial(bleach.linkifier.LinkifyFilter, callbacks=[_harden_links],
                      skip_tags={"pre", "code"}, parse_email=False, url_re=_URL_RE)],
 )  # fmt: skip
 
@@ -110,6 +183,7 @@ def clean_rich_text(html):
 
 
 MAX_EXTRA_PASSES = 4
+_PRE_START = re.compile(r"(<pre\b[^>]*>)\n")
 
 
 def _clean_once(html):
@@ -117,7 +191,7 @@ def _clean_once(html):
     html = _DROP_RE.sub("", html)
     # A parser drops the first newline inside <pre>; write it twice so one survives the next
     # parse and code that starts with a blank line keeps it.
-    return _cleaner.clean(html).strip().replace("<pre>\n", "<pre>\n\n")
+    return _PRE_START.sub(r"\1\n\n", _cleaner.clean(html).strip())
 
 
 # Invisible characters that can hide or reorder text: zero-width spaces and joiners, bidi

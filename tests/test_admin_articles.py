@@ -55,6 +55,8 @@ def form_data(article, **overrides):
         "change_note": "Updated in a test.",
         "loaded_version": article.version,
         **sources_management(article),
+        "bylines-TOTAL_FORMS": "0",  # the further authors' inline, left empty
+        "bylines-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value != ""}
@@ -230,6 +232,8 @@ def test_an_editor_can_add_an_article(client, editor, author):
             "comments_open": "on",
             "change_note": "First published.",
             **sources_management(),
+            "bylines-TOTAL_FORMS": "0",
+            "bylines-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302
@@ -266,3 +270,20 @@ def test_a_title_of_control_characters_is_a_form_error_not_a_500(client, editor,
     article.refresh_from_db()
     assert article.title == "Why do we yawn?"
     assert article.revisions.count() == 1
+
+
+def test_an_editor_adds_further_authors_in_byline_order(client, editor, article):
+    from articles.models import Author
+
+    second = Author.objects.create(name="Ben Ode", slug="ben-ode", short_bio="Writes.")
+    third = Author.objects.create(name="Cy Park", slug="cy-park", short_bio="Writes.")
+    client.force_login(editor)
+    response = client.post(change_url(article), form_data(article, **{
+        "bylines-TOTAL_FORMS": "2", "bylines-0-author": third.pk, "bylines-0-position": "1",
+        "bylines-1-author": second.pk, "bylines-1-position": "2",
+    }))  # fmt: skip
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert [a.name for a in article.authors] == [article.author.name, "Cy Park", "Ben Ode"]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f"{article.author.byline}</a>, <a" in html and "Cy Park</a> and <a" in html

@@ -569,7 +569,7 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
         # viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
         # reader's comment section is kept too (this logged-in reader commented here, so theirs
         # is rendered for them): the article, and its fragments' generations (one query).
-        with django_assert_max_num_queries(23) as first:
+        with django_assert_max_num_queries(24) as first:
             assert client.get(article.get_absolute_url()).status_code == 200
         with django_assert_max_num_queries(15 if viewer == "regular" else 2) as kept:
             assert client.get(article.get_absolute_url()).status_code == 200

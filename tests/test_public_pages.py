@@ -259,9 +259,10 @@ def test_the_article_page_query_count_does_not_grow(
     only after a change: 3 tags, 4 sources, 5 public updates, 6 explicit related, 7 tag-based
     related fallback, 8 the next scheduled publication (when the related articles may change by
     themselves), 9 disclaimer text, 10 latest medical review, 11 the body (its responsive
-    version is kept too). The comment section: 12 moderation settings, 13 top-level comment
-    count, 14 approved comment count (with comments, the top-level page and their replies: see
-    test_comments_page.py); kept for anonymous readers."""
+    version is kept too), 12 the further authors on the byline. The comment section: 13
+    moderation settings, 14 top-level comment count, 15 approved comment count (with comments,
+    the top-level page and their replies: see test_comments_page.py); kept for anonymous
+    readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
     large = make_article(author, tags=[make_tag()])
@@ -269,7 +270,7 @@ def test_the_article_page_query_count_does_not_grow(
     counts = {}
     for name, article in (("small", small), ("large", large)):
         url = article.get_absolute_url()
-        first = count_queries(client, url, django_assert_max_num_queries, 14)
+        first = count_queries(client, url, django_assert_max_num_queries, 15)
         kept = count_queries(client, url, django_assert_max_num_queries, 2)
         counts[name] = (first, kept)
     assert counts["small"] == counts["large"]
@@ -329,12 +330,13 @@ def test_listing_query_counts_do_not_grow(client, author, django_assert_max_num_
     of the list, its articles' ids with the length of the list (and the featured ones on the
     home page, and when the next scheduled article goes live); then the generations of its
     cards, and renders each card once per change of what it shows (its articles with their
-    authors, then their tags). Kept, the home page costs those two generation queries; a tag's
-    page reads its tag too, an author's their author and the articles they reviewed."""
+    authors, then their tags, then their further authors). Kept, the home page costs those two
+    generation queries; a tag's page reads its tag too, an author's their author and the
+    articles they reviewed."""
     tag = make_tag("Shared")
     for number in range(6):  # three featured, three more under "Latest"
         make_article(author, tags=[tag, make_tag()], featured=number < 3)
-    urls = {"/": (11, 2), tag.get_absolute_url(): (8, 3), author.get_absolute_url(): (9, 4),
+    urls = {"/": (12, 2), tag.get_absolute_url(): (9, 3), author.get_absolute_url(): (10, 4),
             "/tags/": (1, 1)}  # fmt: skip
 
     def counts():

@@ -207,8 +207,11 @@ def test_images_come_from_the_media_dir(tmp_path):
     (uploads / "bed.jpg").write_bytes(hero_image("bed.jpg", ["#000000", "#ffffff"], "x").read())
     report = run(FIXTURES / "small.xml", "--media-dir", str(tmp_path / "uploads"))
     body = Article.objects.get(title="What causes night sweats?").body
-    assert 'src="/media/wordpress/2019/04/bed.jpg"' in body
-    assert "images left at their old addresses" not in report
+    from library.models import Asset
+
+    bed = Asset.objects.get()
+    assert f'src="{bed.url}"' in body and bed.alt == "A bed" and not bed.decorative
+    assert "left at their old addresses" not in report
 
 
 def test_editors_import_from_the_admin(client, editor):
@@ -218,10 +221,13 @@ def test_editors_import_from_the_admin(client, editor):
     assert response.status_code == 302
     from wordpress.models import ImportJob
 
-    job = ImportJob.objects.get()
-    assert (
-        job.status == "done" and "posts          2 new" in job.report
-    )  # the tests' tasks run at once
+    job = ImportJob.objects.get()  # the tests' tasks run at once: the dry run is done
+    assert response["Location"] == reverse("admin:wordpress_importjob_confirm", args=[job.pk])
+    assert job.status == "checked" and job.report.startswith("Dry run: nothing was saved.")
+    assert not Article.objects.filter(title="What causes night sweats?").exists()
+    client.post(response["Location"], {"topics": ["category:health-sleep"]})
+    job.refresh_from_db()
+    assert job.status == "done" and "posts          2 new" in job.report
     assert Article.objects.filter(title="What causes night sweats?").exists()
 
 
@@ -259,4 +265,20 @@ def test_the_malformed_fixture_is_refused_with_its_line():
     before = counts()
     with pytest.raises(CommandError, match=r"line 90: the file is not well-formed XML"):
         run(SHARED / "malformed.xml")
+    assert counts() == before
+
+
+@needs_shared
+def test_the_theme_unit_test_export_looks_right_to_readers(client):
+    run(SHARED / "themeunittestdata.wordpress.xml", "--topics", "aciform,uncategorized")
+    for article in Article.objects.exclude(status="published"):
+        assert client.get(article.get_absolute_url()).status_code == 404, article.title
+    bodies = "".join(Article.objects.values_list("body", flat=True))
+    for raw in ("[caption", "[gallery", "[embed", "[audio", "[video", "<iframe"):
+        assert raw not in bodies, raw
+    assert {tag.slug for tag in Tag.objects.topics()} <= {"aciform", "uncategorized"}
+    assert Tag.objects.filter(is_topic=False).count() > 100  # the rest: private keywords
+    before = counts()
+    assert "0 new" in run(SHARED / "themeunittestdata.wordpress.xml", "--topics",
+                          "aciform,uncategorized")  # fmt: skip
     assert counts() == before

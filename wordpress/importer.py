@@ -7,7 +7,7 @@ articles record a revision for it (``save_article`` records nothing when nothing
 
 import json
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
@@ -17,6 +17,8 @@ from django.utils.text import slugify
 from articles.models import Author, Tag
 from core.sanitizer import clean_plain_text
 
+from .media import Media
+from .middleware import old_path_key
 from .models import ImportedItem
 from .posts import ImportFailed, import_page, import_post
 from .reader import WXRError, read
@@ -47,8 +49,14 @@ def refresh_statistics():
 
 class Importer:
     def __init__(self, *, author_map=None, media_dir=None, continue_on_error=False,
-                 dry_run=False, progress=None):  # fmt: skip
+                 dry_run=False, progress=None, topics=None, media_zip=None,
+                 fetch_media=False):  # fmt: skip
         self.author_map = author_map or {}
+        # Which categories and tags become public topics (WordPress slugs, names or
+        # "category:slug" keys); None leaves existing ones as they are and makes new ones
+        # private keywords, so no WordPress taxonomy goes public without an editor's choice.
+        self.topics = {topic.strip().lower() for topic in topics if topic.strip()} if (
+            topics is not None) else None  # fmt: skip
         self.media_dir = media_dir
         self.continue_on_error = continue_on_error
         self.dry_run = dry_run
@@ -56,12 +64,17 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.source = ""
         self.authors, self.terms, self.pending_terms = {}, {}, []
-        self.attachments = {}
+        self.media = Media(media_dir, media_zip=media_zip, fetch_from_site=fetch_media,
+                           report=self.report, dry_run=dry_run)  # fmt: skip
         self.had_redirects = Redirect.objects.exists()
 
     # -- the run -------------------------------------------------------------------------------
 
     def run(self, path):
+        # Attachments first: a post's gallery or featured image may come before its files.
+        for kind, data in read(path):
+            if kind == "item" and data["type"] == "attachment":
+                self.media.add_attachment(data)
         with transaction.atomic():
             items = 0
             for kind, data in read(path):
@@ -162,29 +175,44 @@ class Importer:
             self.term(domain, data["slug"], name)
         self.pending_terms = []
 
+    def is_topic(self, key, slug, name):
+        return bool({key.lower(), slug.lower(), name.lower()} & self.topics)
+
     def term(self, domain, slug, name):
         key = f"{domain}:{slug}"
         if key in self.terms:
             return self.terms[key]
         known = self.imported(Kind.TERM, key)
         tag = Tag.objects.filter(pk=known).first() if known else None
+        chosen = None if self.topics is None else self.is_topic(key, unquote(slug), name)
         if tag is None:
             name = clean_plain_text(name)[:60] or slug or "untitled"
             if Tag.objects.filter(name=name).exists():
                 name = f"{name[:50]} ({'category' if domain == 'category' else 'tag'})"
             if Tag.objects.filter(name=name).exists():
                 name = f"{name[:45]} ({slug[:10]})"
-            tag = Tag.objects.create(name=name, slug=self.unique_slug(Tag, slug or name))
+            tag = Tag.objects.create(name=name, slug=self.unique_slug(Tag, slug or name),
+                                     is_topic=bool(chosen))  # fmt: skip
             self.remember(Kind.TERM, key, tag)
             self.report.created["tag"] += 1
+        elif chosen is not None and tag.is_topic != chosen:
+            tag.is_topic = chosen
+            tag.save(update_fields=["is_topic"])
+            self.report.updated["tag"] += 1
         else:
             self.report.unchanged["tag"] += 1
         self.terms[key] = tag
+        kind = "category" if domain == "category" else "tag"
+        self.report.terms[key] = {"key": key, "kind": kind, "name": tag.name,
+                                  "topic": tag.is_topic, "posts": 0}  # fmt: skip
         return tag
 
     @staticmethod
     def unique_slug(model, text, max_length=60):
-        base = slugify(text)[:max_length] or "imported"
+        """WordPress keeps non-ASCII slugs percent-encoded (``%e5%81%a5-caf%c3%a9``); they
+        become readable again where the field takes Unicode (articles and pages)."""
+        allow_unicode = model._meta.get_field("slug").allow_unicode
+        base = slugify(unquote(text), allow_unicode=allow_unicode)[:max_length] or "imported"
         slug, number = base, 2
         while model.objects.filter(slug=slug).exists():
             slug, number = f"{base[: max_length - 5]}-{number}", number + 1
@@ -195,9 +223,10 @@ class Importer:
     def item(self, data):
         kind = data["type"]
         if kind == "attachment":
-            self.attachments[data["id"]] = data["attachment_url"]
-            self.report.skip(f"attachment {data['id']}", "attachment (imported with the posts "
-                             "that show it, from --media-dir)")  # fmt: skip
+            self.media.asset(data["attachment_url"])  # into the library, used or not
+        elif not kind:
+            title = clean_plain_text(data["title"]) or "untitled"
+            self.report.no_type.append((data["id"], title, len(data["comments"])))
         elif data["status"] == "trash":
             self.report.skip(f"{kind} {data['id']}", "in WordPress's trash")
         elif kind == "post":
@@ -218,7 +247,7 @@ class Importer:
         parsed = urlparse(link or "")
         olds = {query}
         if parsed.path:
-            olds.add(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
+            olds.add(old_path_key(parsed.path + (f"?{parsed.query}" if parsed.query else "")))
         olds = {old for old in olds if old and old not in ("/", new_path) and len(old) <= 200}
         existing = Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=olds)
         if self.had_redirects:  # a first import into an empty table has nothing to update

@@ -1,6 +1,15 @@
+import zipfile
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
+
+
+def validate_zip(value):
+    if not zipfile.is_zipfile(getattr(value, "file", value)):
+        raise ValidationError("This file is not a readable zip archive.")
 
 
 class ImportedItem(models.Model):
@@ -32,18 +41,41 @@ class ImportedItem(models.Model):
 
 
 class ImportJob(models.Model):
-    """An export uploaded in the admin and imported by the task worker."""
+    """An export uploaded in the admin: the task worker first checks it (a dry run whose report
+    says what would be created, updated and skipped), an editor picks the public topics and
+    confirms, and the worker imports it."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
+        QUEUED = "queued", "Queued for a dry run"
+        CHECKED = "checked", "Checked: waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed: queued for import"
         RUNNING = "running", "Running"
         DONE = "done", "Imported"
         FAILED = "failed", "Failed: nothing was changed"
 
     export = models.FileField(upload_to="wordpress-imports/")
+    media = models.FileField(
+        "media (zip)",
+        upload_to="wordpress-imports/",
+        blank=True,
+        validators=[FileExtensionValidator(["zip"]), validate_zip],
+        help_text="A zip of the old site's wp-content/uploads folder, if you have one.",
+    )
+    fetch_media = models.BooleanField(
+        "fetch attachments from the old site",
+        default=False,
+        help_text="Download the images and other attachments the zip does not have from the "
+        "addresses in the export.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.CharField(max_length=200, blank=True)
     report = models.TextField(blank=True)
+    terms = models.JSONField(
+        default=list, blank=True, help_text="The export's categories and tags, from the dry run."
+    )
+    topics = models.JSONField(
+        default=list, blank=True, help_text="The terms the editor made public topics."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

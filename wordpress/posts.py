@@ -4,14 +4,14 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from articles.models import Article, Page
+from articles.models import Article, Byline, Page
 from articles.revisions import save_article
 from comments import caching
 from comments.models import Comment
 from comments.policy import MAX_DEPTH
 from core.sanitizer import clean_plain_text, normalize_comment_text, render_comment
 
-from .content import body_html, local_image, plain_text
+from .content import body_html, plain_text, teaser
 from .models import ImportedItem
 
 Kind = ImportedItem.Kind
@@ -58,16 +58,22 @@ def import_post(importer, data):
         article = Article(slug=importer.unique_slug(Article, data["slug"] or data["title"] or
                                                     f"post-{wp_id}", 200))  # fmt: skip
     article.title = _title(data)
-    article.dek = clean_plain_text(plain_text(data["excerpt"]))[:400]
-    article.body = body_html(data["content"], media_dir=importer.media_dir, report=report)
-    article.author = importer.author_for(data["creator"])
+    article.dek = clean_plain_text(plain_text(data["excerpt"]) or teaser(data["content"]))[:400]
+    article.body = body_html(data["content"], media=importer.media, report=report,
+                             label=f"post {wp_id} “{article.title}”", post_id=wp_id)  # fmt: skip
+    authors = byline_authors(importer, data)
+    article.author = authors[0]
     article.status = status
     article.published_at = published
-    hero = importer.attachments.get(data["meta"].get("_thumbnail_id", ""))
-    if hero and (name := local_image(hero, importer.media_dir)):
+    hero = importer.media.attachment(data["meta"].get("_thumbnail_id", ""))
+    if hero and (name := importer.media.storage_name(hero["url"])):
         article.hero_image = name
-    tags = [importer.term(term["domain"], term["slug"], term["name"])
-            for term in data["terms"] if term["domain"] in ("category", "post_tag")]  # fmt: skip
+        article.hero_alt = clean_plain_text(hero["alt"])[:250]
+        article.hero_caption = clean_plain_text(plain_text(hero["caption"]))[:300]
+    terms = [term for term in data["terms"] if term["domain"] in ("category", "post_tag")]
+    tags = [importer.term(term["domain"], term["slug"], term["name"]) for term in terms]
+    for term in {f"{term['domain']}:{term['slug']}" for term in terms}:
+        report.terms[term]["posts"] += 1
     note = (f"Imported from WordPress (post {wp_id})." if is_new
             else f"Updated from a newer WordPress export (post {wp_id}).")  # fmt: skip
     revision = save_article(article, change_note=note, tags=tags,
@@ -79,30 +85,65 @@ def import_post(importer, data):
         report.updated["post"] += int(not is_new)
         # WordPress's own dates are the honest ones: its last modification is the update.
         Article.objects.filter(pk=article.pk).update(updated_at=modified or published)
+    set_coauthors(article, authors[1:])
     report.posts_by_status[data["status"] + (" (password)" if data["password"] else "")] += 1
     importer.remember(Kind.POST, wp_id, article, is_new=is_new)
     importer.redirect(data["link"], f"/?p={wp_id}", article.get_absolute_url())
     import_comments(importer, article, data["comments"])
 
 
+def byline_authors(importer, data):
+    """The post's authors in byline order: its Co-Authors Plus terms (``cap-login``) when it
+    has them, else its one WordPress author."""
+    logins = [term["name"] or term["slug"].removeprefix("cap-")
+              for term in data["terms"] if term["domain"] == "author"]  # fmt: skip
+    authors = []
+    for author in (importer.author_for(login) for login in logins or [data["creator"]]):
+        if author not in authors:
+            authors.append(author)
+    return authors
+
+
+def set_coauthors(article, coauthors):
+    """The further authors, in order; untouched when they are already those (a second run
+    changes nothing)."""
+    current = list(article.bylines.order_by("position", "id").values_list("author_id", flat=True))
+    if current == [author.pk for author in coauthors]:
+        return
+    for byline in article.bylines.all():
+        byline.delete()  # one by one, so each author's page hears of it (articles.caching)
+    for position, author in enumerate(coauthors, start=1):
+        Byline.objects.create(article=article, author=author, position=position)
+    getattr(article, "_prefetched_objects_cache", {}).pop("bylines", None)  # read again
+
+
 def import_page(importer, data):
     report, wp_id = importer.report, data["id"]
+    status = Page.Status.PUBLISHED if data["status"] == "publish" else Page.Status.DRAFT
+    if data["password"]:
+        status = Page.Status.DRAFT
+        report.notes.append(f"page {wp_id} was password-protected: imported as a draft")
     known = importer.imported(Kind.PAGE, wp_id)
     page = Page.objects.filter(pk=known).first() if known else None
     is_new = page is None
     if is_new:
         page = Page(slug=importer.unique_slug(Page, data["slug"] or data["title"] or
                                               f"page-{wp_id}", 100))  # fmt: skip
-    before = (page.title, page.summary, page.body)
+    before = (page.title, page.summary, page.body, page.status)
     page.title = _title(data)
     page.summary = clean_plain_text(plain_text(data["excerpt"]))
-    page.body = body_html(data["content"], media_dir=importer.media_dir, report=report) or "<p></p>"
-    if is_new or before != (page.title, page.summary, page.body):
+    label = f"page {wp_id} “{page.title}”"
+    body = body_html(data["content"], media=importer.media, report=report, label=label,
+                     post_id=wp_id)  # fmt: skip
+    page.body = body or "<p></p>"
+    page.status = status
+    if is_new or before != (page.title, page.summary, page.body, page.status):
         page.save()
         report.created["page"] += int(is_new)
         report.updated["page"] += int(not is_new)
     else:
         report.unchanged["page"] += 1
+    report.pages_by_status[data["status"] + (" (password)" if data["password"] else "")] += 1
     importer.remember(Kind.PAGE, wp_id, page, is_new=is_new)
     importer.redirect(data["link"], f"/?page_id={wp_id}", page.get_absolute_url())
     import_comments(importer, None, data["comments"]) if data["comments"] else None

@@ -83,6 +83,7 @@ def _item(element):
         "type": _text(element, "post_type"),
         "password": _text(element, "post_password"),
         "attachment_url": _text(element, "attachment_url"),
+        "parent": _text(element, "post_parent"),
         "meta": meta,
         "terms": terms,
         "comments": [_comment(comment) for comment in _children(element, "comment")],

@@ -6,22 +6,38 @@ from .models import ImportJob
 from .posts import ImportFailed
 from .reader import WXRError
 
+Status = ImportJob.Status
+
 
 @task()
 def run_import(job_id):
-    """Import an export uploaded in the admin; the job keeps progress and the final report."""
+    """Check an export uploaded in the admin (a dry run) or, once confirmed, import it; the job
+    keeps progress and the report."""
     job = ImportJob.objects.get(pk=job_id)
-    job.status = ImportJob.Status.RUNNING
+    dry_run = job.status == Status.QUEUED
+    if job.status not in (Status.QUEUED, Status.CONFIRMED):
+        return  # already done, or being done by another worker
+    job.status = Status.RUNNING
     job.save(update_fields=["status"])
 
     def progress(text):
         ImportJob.objects.filter(pk=job_id).update(progress=text)
 
+    importer = Importer(progress=progress, dry_run=dry_run,
+                        topics=None if dry_run else job.topics,
+                        media_zip=job.media.path if job.media else None,
+                        fetch_media=job.fetch_media)  # fmt: skip
     try:
-        report = Importer(progress=progress).run(job.export.path)
+        report = importer.run(job.export.path)
     except (WXRError, ImportFailed) as error:
-        job.status, job.report = ImportJob.Status.FAILED, f"{error} Nothing was imported."
+        job.status, job.report = Status.FAILED, f"{error} Nothing was imported."
     else:
-        job.status, job.report = ImportJob.Status.DONE, str(report)
+        job.report = str(report)
+        if dry_run:
+            job.status = Status.CHECKED
+            job.terms = sorted(report.terms.values(), key=lambda term: (-term["posts"],
+                                                                         term["name"]))  # fmt: skip
+        else:
+            job.status = Status.DONE
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "report", "finished_at"])
+    job.save(update_fields=["status", "report", "terms", "finished_at"])

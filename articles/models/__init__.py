@@ -1,4 +1,4 @@
-from .article import Article, ArticleQuerySet, Revision
+from .article import Article, ArticleQuerySet, Byline, Revision
 from .draft import Autosave, Draft
 from .page import DEFAULT_DISCLAIMER, DISCLAIMER_SLUG, Page
 from .sources import Source
@@ -6,5 +6,5 @@ from .taxonomy import Author, Synonym, Tag, validate_not_blank
 
 __all__ = [
     "DEFAULT_DISCLAIMER", "DISCLAIMER_SLUG", "Article", "ArticleQuerySet", "Author", "Autosave",
-    "Draft", "Page", "Revision", "Source", "Synonym", "Tag", "validate_not_blank",
+    "Byline", "Draft", "Page", "Revision", "Source", "Synonym", "Tag", "validate_not_blank",
 ]  # fmt: skip

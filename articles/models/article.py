@@ -13,6 +13,8 @@ from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
 from core.sanitizer import clean_plain_text
 from core.validators import validate_image_upload
 
+from .byline import Byline
+from .revision import Revision
 from .taxonomy import Author, Tag, validate_not_blank
 
 
@@ -27,16 +29,30 @@ class ArticleQuerySet(models.QuerySet):
         """Waiting for their publication minute."""
         return self.filter(status__in=LIVE_STATUSES, published_at__gt=timezone.now())
 
+    def by(self, author):
+        """Articles with ``author`` on the byline, as the lead or a further author."""
+        return self.filter(Q(author=author) | Q(pk__in=Byline.objects.filter(author=author)
+                                                .values("article_id")))  # fmt: skip
+
     def for_listing(self):
         """Everything a teaser card shows, in a fixed number of queries, and not the body: a
         list sorts whole rows, and bodies are most of an article's bytes."""
-        return self.select_related("author").prefetch_related("tags").defer("body")
+        return self.select_related("author").prefetch_related("tags", bylines()).defer("body")
 
     def for_detail_page(self):
         """What every request for the article page reads: the article and its people. The rest
         (``Article.load_page_content``) is read only when the kept rendering of the article is
         stale (articles.fragments), and the body only when its rendering is."""
         return self.select_related("author", "reviewer").defer("body")
+
+
+def bylines():
+    """An article's further authors, in byline order, with their names (cards and pages show
+    them): one query for a whole list."""
+    return Prefetch(
+        "bylines",
+        queryset=Byline.objects.select_related("author").order_by("position", "id"),
+    )
 
 
 RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
@@ -59,13 +75,25 @@ class Article(models.Model):
         ARCHIVED = "archived", "Archived"
 
     title = PlainCharField(max_length=200, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=200, unique=True)
+    # Unicode letters stay readable (WordPress's "健康-café", not "e581a5e5bab7-cafc3a9").
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     dek = PlainTextField(
         "dek", max_length=400, blank=True, help_text="One or two sentences under the title."
     )
     body = SanitizedRichTextField()
     hero_image = models.ImageField(
         upload_to="heroes/%Y/", blank=True, validators=[validate_image_upload]
+    )
+    hero_asset = models.ForeignKey(
+        "library.Asset",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "image"},
+        verbose_name="hero from the library",
+        help_text="Choose an image from the media library instead of uploading one: its file, "
+        "alt text, caption and credit are used.",
     )
     hero_alt = PlainCharField(
         "hero image alt text",
@@ -77,7 +105,12 @@ class Article(models.Model):
     hero_credit = PlainCharField(
         max_length=200, blank=True, help_text='e.g. "© Photographer | Agency".'
     )
+    # The lead byline: the one author every feed, cache and review keys on. Further authors
+    # are ``Byline`` rows (``coauthors``), shown after the lead in their order.
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    coauthors = models.ManyToManyField(
+        Author, through="Byline", related_name="coauthored_articles", blank=True
+    )
     reviewer = models.ForeignKey(
         Author,
         on_delete=models.PROTECT,
@@ -158,11 +191,22 @@ class Article(models.Model):
         """A plain save. Editors' changes go through ``articles.revisions.save_article``, which
         stamps the dates, checks the version and records the revision."""
         if not self.slug:
-            self.slug = slugify(clean_plain_text(self.title))[:200]
+            self.slug = slugify(clean_plain_text(self.title), allow_unicode=True)[:200]
+        if self.hero_asset_id:
+            self.use_hero_asset()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
+
+    def use_hero_asset(self):
+        """The library asset's file is the hero (renditions and templates stay as they are);
+        its words fill whatever the editor left empty."""
+        asset = self.hero_asset
+        self.hero_image = asset.file.name
+        self.hero_alt = self.hero_alt or asset.alt_text
+        self.hero_caption = self.hero_caption or asset.caption
+        self.hero_credit = self.hero_credit or asset.credit
 
     @property
     def is_live(self):
@@ -176,6 +220,23 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def authors(self):
+        """Everyone on the byline, the lead first."""
+        if not self.pk:
+            return [self.author]
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
+            # Read once, when the page or card is rendered (not on every kept request); like
+            # any prefetched relation, forgotten by refresh_from_db().
+            prefetch_related_objects([self], bylines())
+        return [self.author, *(byline.author for byline in self.bylines.all())]
+
+    @property
+    def topics(self):
+        """The article's public tags (its private keywords left out), from the prefetched
+        tags when there are any."""
+        return [tag for tag in self.tags.all() if tag.is_topic]
 
     @property
     def review_interval(self):
@@ -281,41 +342,3 @@ class Article(models.Model):
 
 
 LIVE_STATUSES = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
-
-
-class Revision(models.Model):
-    """A full snapshot of an article at one save. Append-only: never edited, never deleted."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now)
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="article_revisions",
-    )
-    change_note = PlainCharField(max_length=300, blank=True)
-    is_minor = models.BooleanField(default=False)
-    restored_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    snapshot = models.JSONField()
-
-    class Meta:
-        ordering = ["-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique"),
-        ]
-        # (article, number) unique index also serves "revisions of an article, newest first".
-
-    def __str__(self):
-        return f"Revision #{self.number} of “{self.snapshot.get('title', '')}”"
-
-    def get_absolute_url(self):
-        return reverse("admin:articles_article_revision", args=[self.article_id, self.pk])
-
-    @property
-    def kind(self):
-        return "minor" if self.is_minor else "substantive"

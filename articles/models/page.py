@@ -3,20 +3,41 @@ from django.urls import reverse
 
 from core.fields import PlainCharField, PlainTextField, SanitizedRichTextField
 
+from .article import Article
 from .taxonomy import validate_not_blank
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see. A page imported as a WordPress draft, or one waiting for
+        sign-off, stays an editor's until someone publishes it."""
+        return self.filter(status=Page.Status.PUBLISHED)
 
 
 class Page(models.Model):
     """Pages editors manage: About, Comments Policy, Disclaimer."""
 
+    # The same words and rules as articles (draft, published, archived). Unlike an article, a
+    # new page starts published: other apps' migrations create the pages they link to (the
+    # comments policy, how we review) and must not create drafts.
+    Status = Article.Status
+
     title = PlainCharField(max_length=200, validators=[validate_not_blank])
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     summary = PlainTextField(
         blank=True,
         help_text="Plain text. For the Disclaimer, this paragraph appears under every article.",
     )
     body = SanitizedRichTextField()
+    # Pages are not scheduled: draft, published or archived, like an article otherwise.
+    status = models.CharField(
+        max_length=10,
+        choices=[(value, label) for value, label in Status.choices if value != "scheduled"],
+        default=Status.PUBLISHED,
+    )
     modified_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -26,6 +47,10 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:page_detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
 
     @classmethod
     def disclaimer(cls):

@@ -17,10 +17,26 @@ def validate_not_blank(value):
         raise ValidationError("This field cannot be blank or only spaces.")
 
 
+class TagQuerySet(models.QuerySet):
+    def topics(self):
+        """Tags readers see: with a page, a feed and a place on the article."""
+        return self.filter(is_topic=True)
+
+
 class Tag(models.Model):
     name = PlainCharField(max_length=60, unique=True, validators=[validate_not_blank])
     slug = models.SlugField(max_length=70, unique=True)
     description = PlainTextField(blank=True)
+    # A moved WordPress site brings hundreds of categories and tags ("aciform", "8BIT"); only
+    # the ones an editor chooses become public topics, the rest stay keywords for editors.
+    is_topic = models.BooleanField(
+        "public topic",
+        default=True,
+        help_text="A topic has a public page and is listed on its articles. Untick to keep it "
+        "as a private keyword: editors still find articles by it, readers never see it.",
+    )
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -52,6 +68,16 @@ class Author(models.Model):
         max_length=80, blank=True, help_text='Shown after the name, e.g. "MD, MPH" or "PhD".'
     )
     photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_upload])
+    photo_asset = models.ForeignKey(
+        "library.Asset",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "image"},
+        verbose_name="photo from the library",
+        help_text="Choose a portrait from the media library instead of uploading one.",
+    )
     short_bio = PlainTextField(max_length=400, help_text="One or two plain sentences.")
     full_bio = SanitizedRichTextField(blank=True)
     user = models.OneToOneField(
@@ -67,6 +93,11 @@ class Author(models.Model):
 
     def __str__(self):
         return self.byline
+
+    def save(self, *args, **kwargs):
+        if self.photo_asset_id:
+            self.photo = self.photo_asset.file.name  # renditions and templates as before
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author_detail", args=[self.slug])

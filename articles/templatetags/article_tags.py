@@ -1,7 +1,7 @@
 import json
 
 from django import template
-from django.utils.html import _json_script_escapes
+from django.utils.html import _json_script_escapes, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from articles.citations import link_markers
@@ -32,3 +32,19 @@ def cite(body, sources):
     """``{{ article|responsive|cite:sources }}``: the body's ``[1]`` markers as linked
     superscripts into the Sources list."""
     return link_markers(body, len(sources))
+
+
+@register.simple_tag
+def bylines(article, links=True):
+    """``{% bylines article %}``: "Ann Lee, MD", "Ann Lee and Ben Ode", "Ann Lee, Ben Ode and
+    Cy Park", each name linking to its author page unless ``links`` is false."""
+    if links:
+        names = [format_html('<a href="{}">{}</a>', author.get_absolute_url(), author.byline)
+                 for author in article.authors]  # fmt: skip
+    else:
+        names = [format_html("{}", author.byline) for author in article.authors]
+    if len(names) == 1:
+        return names[0]
+    return format_html_join(", ", "{}", ((name,) for name in names[:-1])) + format_html(
+        " and {}", names[-1]
+    )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "core",
+    "library",
     "articles",
     "comments",
     "reviews",
@@ -78,7 +79,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulBytesMiddleware",
     # Old WordPress addresses: ?p=ID on the home page, then any 404 in the redirect table.
     "wordpress.middleware.OldAddressMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "wordpress.middleware.OldAddressFallbackMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -308,6 +309,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded images (core/validators.py): at most this many bytes and pixels (width × height).
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+# The media library's audio and video files, and anything fetched from another site.
+MEDIA_MAX_BYTES = env_int("MEDIA_MAX_BYTES", 50 * 1024 * 1024)
+# Fetching a WordPress site's attachments (core/fetch.py) refuses private, loopback and
+# link-local addresses: a URL in an export must not reach into our own network. Tests and
+# imports from a site on the same private network turn this on.
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # CKEditor 4 (bundled by django-ckeditor) for rich text in the admin. The configuration keeps
@@ -339,6 +346,9 @@ CKEDITOR_CONFIGS = {
         "removePlugins": "exportpdf,iframe,flash,forms,stylesheetparser",
         "height": 420,
         "width": "100%",
+        # The image dialog's "Browse Server" picks from the media library and uploads into it
+        # (library/views.py); a path, because settings are read before URLs can be reversed.
+        "filebrowserImageBrowseUrl": "/admin/library/asset/browse/",
     },
 }
 # ckeditor.W001 warns that CKEditor 4.22.1 has later advisories. The configuration above avoids
