@@ -43,3 +43,21 @@ def flag_threshold_reached(comment, flag_count):
     messages = [(subject, body, None, [moderator.email]) for moderator in team]
     if messages:
         send_mass_mail(messages)
+
+
+def crisis_comment(comment, team):
+    """Tell the on-call moderators at once that a comment reads like a crisis: the person may
+    need the resources now, and the comment waits, urgent, at the top of the queue."""
+    link = absolute_url(comment.moderation_url())
+    subject = f"[{settings.SITE_NAME}] Urgent: a comment may be from someone in crisis"
+    body = (
+        f"{comment.author_name} posted a comment on “{comment.article.title}” that reads like "
+        "a crisis (suicidal thoughts, self-harm, an overdose or emergency symptoms). It is not "
+        "published; the commenter was shown the helplines at once.\n\n"
+        f"{comment.body}\n\n"
+        f"Please look at it now: {link}\n"
+        "From there you can send them a private message with the resources.\n"
+    )
+    messages = [(subject, body, None, [moderator.email]) for moderator in team]
+    if messages:
+        send_mass_mail(messages)

@@ -1,8 +1,9 @@
 from .comment import QUEUE_FILTERS, Comment, CommentQuerySet
 from .flag import Flag
+from .health import Helpline, HealthPattern
 from .moderation import ModerationLog, ModerationSettings, Sanction, SanctionQuerySet
 
 __all__ = [
-    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "Flag", "ModerationLog", "ModerationSettings",
+    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "Flag", "HealthPattern", "Helpline", "ModerationLog", "ModerationSettings",
     "Sanction", "SanctionQuerySet",
 ]  # fmt: skip

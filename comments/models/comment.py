@@ -58,7 +58,7 @@ class CommentQuerySet(models.QuerySet):
     def in_queue(self, view):
         """One queue view, misinformation flags first, with everything an item shows loaded
         in a fixed number of queries."""
-        ordering = [F("has_misinformation").desc()]
+        ordering = [F("urgent").desc(), F("has_misinformation").desc()]
         if view == "flagged":
             ordering.append(F("open_flag_count").desc())
         open_flags = Flag.objects.filter(dismissed_at__isnull=True).select_related("user")
@@ -130,6 +130,13 @@ class Comment(models.Model):
     decision_reason = models.CharField(max_length=300, blank=True)
     hidden_by_flags = models.BooleanField(
         default=False, help_text="Held for review after reaching the flag threshold."
+    )
+    # What the policy noticed when the comment was last posted or edited: stable codes
+    # ("medical_claim", "crisis", "link" …) and the words that matched, shown in the queue.
+    signals = models.JSONField(default=list, blank=True)
+    matched_phrases = models.JSONField(default=list, blank=True)
+    urgent = models.BooleanField(
+        default=False, help_text="Reads like a crisis: first in the queue until decided."
     )
 
     objects = CommentQuerySet.as_manager()

@@ -53,6 +53,14 @@ class ModerationSettings(models.Model):
         help_text="Hide a comment for review when this many readers have flagged it.",
     )  # fmt: skip
     edit_window_minutes = models.PositiveSmallIntegerField(default=15)
+    on_call = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name="on-call moderators",
+        help_text="Emailed at once when a comment reads like a crisis. When empty, every "
+        "moderator is.",
+    )
 
     class Meta:
         verbose_name = "moderation settings"

@@ -1,0 +1,512 @@
+"""Health-safe discussion: noticing treatment claims and people who may be in crisis.
+
+Pure text matching, no database: ``comments.policy.decide`` asks ``scan`` and weighs the score
+with the commenter's history. The patterns themselves are data (``HealthPattern`` rows, edited
+by staff in the admin; ``DEFAULT_PATTERNS`` seeds them), written in a small phrase language so a
+moderator can add one without knowing regular expressions:
+
+- words are matched on normalised text: case, accents and simple inflections do not matter
+  ("cure" matches "Cured", "cures", "curing"; "don't" reads as "do not");
+- ``a|b|c`` is any one of those words; ``*`` is any one word; ``...`` is a gap of up to five
+  words; ``#`` is a number ("10,000" included); a word ending in ``?`` may be missing.
+
+A match preceded closely by a negation ("didn't cure", "no cure", "never") or said in a
+sceptical or hopeful frame ("a myth that … cures", "hoping for a cure", a question) counts for
+a quarter: "this didn't cure my pain" is not a claim. Crisis language is only discounted by a
+negation or a joke, never by a question: "should I go to A&E with chest pain down my arm?" is
+exactly the comment that must be seen at once.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CLAIM = "claim"
+CRISIS = "crisis"
+DISCOUNT = 0.25  # what a negated or doubted match still counts for
+
+_CONTRACTIONS = {
+    "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not",
+    "wont": "will not", "shan't": "shall not", "ain't": "is not", "i'm": "i am", "im": "i am",
+    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
+    "wasnt": "was not", "arent": "are not", "werent": "were not", "havent": "have not",
+    "hasnt": "has not", "hadnt": "had not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "ive": "i have", "id": "i would", "wanna": "want to",
+    "gonna": "going to", "gotta": "got to",
+}  # fmt: skip
+_SUFFIXES = {"n't": " not", "'m": " am", "'re": " are", "'ve": " have", "'ll": " will",
+             "'d": " would", "'s": ""}  # fmt: skip
+_IRREGULAR = {
+    "died": "die", "dies": "die", "dying": "die", "dead": "dead", "took": "take",
+    "taken": "take", "taking": "take", "takes": "take", "gave": "give", "given": "give",
+    "felt": "feel", "better": "better", "worse": "worse", "worst": "worst", "feet": "foot",
+    "thought": "think", "thoughts": "think", "lying": "lie", "lies": "lie", "wrists": "wrist",
+    "meds": "medication", "med": "medication", "medicine": "medication",
+    "medicines": "medication", "medications": "medication", "tablets": "pill",
+    "tablet": "pill", "pills": "pill", "drugs": "drug", "tylenol": "paracetamol",
+    "acetaminophen": "paracetamol", "goodbye": "goodbye", "bye": "goodbye", "gone": "gone",
+    "left": "left", "this": "this", "his": "his", "has": "has", "was": "be", "is": "is",
+    "us": "us", "does": "do", "done": "do", "did": "do", "doing": "do", "having": "have",
+    "had": "had", "been": "be", "being": "be", "am": "be", "are": "be", "were": "be",
+    "vs": "versus", "having": "having", "ran": "run", "running": "run", "lost": "lose",
+    "losing": "lose", "bled": "bleed", "better off": "better off",
+}  # fmt: skip
+_NEGATIONS = {"not", "no", "never", "nothing", "without", "nor", "neither", "hardly", "barely",
+              "nobody", "none", "zero", "stop", "fail"}  # fmt: skip
+# Words that frame a claim as reported, doubted or hoped for rather than made.
+_CLAIM_DOUBT = {
+    "myth", "scam", "nonsense", "debunk", "quack", "quackery", "hoax", "snake", "fake",
+    "rubbish", "bogu", "false", "misinformation", "dangerou", "beware", "warn", "careful",
+    "skeptic", "sceptic", "doubt", "claim", "hop", "wish", "pray", "evidence", "search",
+    "fraud", "unproven", "risky", "harmful", "mislead", "allegedly", "rumor", "rumour",
+    "pseudoscience", "clickbait", "prevention", "someday", "cautiou", "overhyp", "exaggerat",
+    "wait", "waiting", "cautious", "wonder", "whether", "if", "unfortunate", "sadly",
+}  # fmt: skip
+_CONJUNCTIONS = {"and", "but", "so", "because", "then", "or", "yet", "cause", "although",
+                 "though", "while", "until", "till"}  # fmt: skip
+_JOKES = {"lol", "lmao", "haha", "hahaha", "laugh", "joke", "kidding", "jk", "funny", "hilariou"}
+
+
+def _fold(text):
+    """Case and accents away, curly apostrophes straight, thousands separators gone."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
+
+
+def stem(word):
+    """A deliberately small stemmer: enough that a pattern and its inflections meet."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""),
+                                ("es", ""), ("ly", ""), ("s", "")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word
+
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    start: int  # the span in the original text, for highlighting
+    end: int
+
+
+def tokens(text):
+    """The stemmed words of ``text``, each with where it stands in the original."""
+    folded = _fold(text)
+    # _fold keeps offsets except where it drops combining marks or separators; map back by
+    # re-folding the original prefix is too slow, so spans are recomputed on the original text
+    # with the same tokenizer when lengths agree, and approximate otherwise.
+    same_length = len(folded) == len(text)
+    result = []
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        start, end = (match.start(), match.end()) if same_length else (0, 0)
+        if word in _CONTRACTIONS:
+            parts = _CONTRACTIONS[word].split()
+        else:
+            parts = [word]
+            for suffix, replacement in _SUFFIXES.items():
+                if word.endswith(suffix) and len(word) > len(suffix):
+                    base = word[: -len(suffix)]
+                    if suffix == "n't":
+                        base = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}.get(
+                            base, base
+                        )
+                    parts = [base, *replacement.split()]
+                    break
+        result.extend(Token(stem(part), start, end) for part in parts if part)
+    return result
+
+
+def normalise(text):
+    """The text as patterns see it: stemmed words separated by single spaces."""
+    return " ".join(token.stem for token in tokens(text))
+
+
+# -- the phrase language ------------------------------------------------------------------------
+
+
+class PatternError(ValueError):
+    pass
+
+
+def _piece(word):
+    if word == "*":
+        return r"\S+"
+    if word == "#":
+        return r"\d+(?:\.\d+)?"
+    if word == "##":
+        return r"\d{4,}(?:\.\d+)?"
+    optional = word.endswith("?") and len(word) > 1
+    word = word.rstrip("?")
+    choices = []
+    for choice in word.split("|"):
+        stems = [token.stem for token in tokens(choice)]
+        if not stems:
+            raise PatternError(f"“{choice or word}” has no letters or digits to match.")
+        choices.append(" ".join(re.escape(s) for s in stems))
+    body = "(?:" + "|".join(choices) + ")"
+    return (body, optional)
+
+
+def compile_phrase(phrase):
+    """The regular expression for one phrase, over ``normalise``d text."""
+    words = phrase.split()
+    if not words or all(word in ("...", "*") for word in words):
+        raise PatternError("A pattern needs at least one word to match.")
+    regex, gap = "", False
+    for word in words:
+        if word == "...":
+            gap = True
+            continue
+        piece = _piece(word)
+        body, optional = piece if isinstance(piece, tuple) else (piece, False)
+        joiner = "" if not regex else (r" (?:\S+ ){0,5}" if gap else " ")
+        if optional:
+            regex += f"(?:{joiner}{body})?" if regex else f"(?:{body} )?"
+        else:
+            regex += (joiner if regex and not regex.endswith(" )?") else "") + body
+        gap = False
+    return re.compile(rf"(?<!\S){regex}(?!\S)")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str  # CLAIM or CRISIS
+    phrase: str
+    weight: float = 1.0
+    label: str = ""  # what it is about, shown to moderators ("self-harm", "stop medication")
+
+    def regex(self):
+        return _compiled(self.phrase)
+
+    def negative(self):
+        """Whether the phrase itself says "not" ("can't breathe"): then only a negation before
+        it discounts it."""
+        return bool(set(normalise(self.phrase.replace("|", " ")).split()) & _NEGATIONS)
+
+
+_CACHE = {}
+
+
+def _compiled(phrase):
+    if phrase not in _CACHE:
+        _CACHE[phrase] = compile_phrase(phrase)
+    return _CACHE[phrase]
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    text: str  # the words as the commenter wrote them
+    score: float
+    discounted: bool = False
+
+
+@dataclass(frozen=True)
+class Scan:
+    claim_score: float = 0.0
+    crisis_score: float = 0.0
+    matches: tuple = ()
+
+    def phrases(self, kind):
+        """The words that counted in full, as written, longest first, without repeats or
+        phrases inside longer ones."""
+        texts = sorted(
+            {m.text for m in self.matches if m.pattern.kind == kind and not m.discounted},
+            key=len,
+            reverse=True,
+        )
+        kept = []
+        for text in texts:
+            if not any(text.casefold() in longer.casefold() for longer in kept):
+                kept.append(text)
+        return tuple(kept)
+
+
+def _clauses(text):
+    """(start, end, is_question) of each sentence, as character spans of the original."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?\n]+", text):
+        spans.append((start, match.end(), "?" in match.group()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text), False))
+    return spans
+
+
+def scan(text, patterns):
+    """Every pattern found in ``text``, with the claim and crisis scores they add up to."""
+    claim = crisis = 0.0
+    found = []
+    for start, end, is_question in _clauses(text):
+        sentence = text[start:end]
+        words = tokens(sentence)
+        if not words:
+            continue
+        stems = [word.stem for word in words]
+        joined = " ".join(stems)
+        # Where each token starts in ``joined``: match offsets back to token indices.
+        offsets, position = [], 0
+        for s in stems:
+            offsets.append(position)
+            position += len(s) + 1
+        stem_set = set(stems)
+        joking = bool(stem_set & _JOKES)
+        doubted = bool(stem_set & _CLAIM_DOUBT)
+        for pattern in patterns:
+            for match in pattern.regex().finditer(joined):
+                first = _index_at(offsets, match.start())
+                last = _index_at(offsets, match.end() - 1)
+                before = stems[max(0, first - 3) : first]
+                for i in range(len(before) - 1, -1, -1):
+                    if before[i] in _CONJUNCTIONS:
+                        before = before[i + 1 :]
+                        break
+                inside = [] if pattern.negative() else stems[first : last + 1]
+                negated = bool(set(before + inside) & _NEGATIONS) or (
+                    last + 1 < len(stems) and stems[last + 1] in ("nothing", "not")
+                )
+                if pattern.kind == CLAIM:
+                    discounted = negated or doubted or is_question
+                else:
+                    discounted = negated or joking
+                score = pattern.weight * (DISCOUNT if discounted else 1.0)
+                original = _original(sentence, words, first, last, joined, match)
+                found.append(Match(pattern, original, score, discounted))
+                if pattern.kind == CLAIM:
+                    claim += score
+                else:
+                    crisis += score
+    return Scan(round(claim, 2), round(crisis, 2), tuple(found))
+
+
+def _index_at(offsets, position):
+    index = 0
+    for i, offset in enumerate(offsets):
+        if offset <= position:
+            index = i
+    return index
+
+
+def _original(sentence, words, first, last, joined, match):
+    if words[first].end:
+        return sentence[words[first].start : words[last].end]
+    return match.group()
+
+
+# -- the defaults staff start from ----------------------------------------------------------------
+
+# (kind, phrase, weight, label). Weights of 1 hold on their own; halves need company (or a
+# commenter whose recent comments were rejected).
+_REMEDIES = (
+    "turmeric|curcumin|garlic|ginger|cinnamon|honey|vinegar|acv|baking|bicarbonate|lemon|celery|"
+    "juice|juicing|oregano|oil|oils|cbd|cannabis|homeopathy|homeopathic|bracelet|bracelets|"
+    "magnet|magnets|magnetic|copper|crystal|crystals|silver|mms|bleach|turpentine|kerosene|"
+    "borax|ivermectin|hydroxychloroquine|apricot|laetrile|colostrum|enema|enemas|fasting|"
+    "cleanse|detox|herb|herbs|herbal|tea|supplement|supplements|tincture|remedy|remedies|"
+    "kombucha|urine|peroxide|alkaline|keto|carnivore|frequency|frequencies|essential|"
+    "acupuncture|chiropractor|chiropractic|reiki|ozone|moringa|mushroom|mushrooms|seamoss|"
+    "moss|zeolite|iodine|vitamin|vitamins|megadose|elderberry|echinacea|colloidal|shilajit|"
+    "sauna|coconut|hemp|kratom|methylene|chlorine|dioxide|quercetin|zinc|magnesium"
+)
+_DRUGS = (
+    "medication|pill|drug|drugs|insulin|chemo|chemotherapy|radiation|statin|statins|metformin|"
+    "inhaler|antidepressant|antidepressants|antibiotic|antibiotics|vaccine|vaccines|jab|jabs|"
+    "prescription|prescriptions|treatment|treatments|surgery|doctor|doctors|levothyroxine|"
+    "thyroxine|steroid|steroids|painkiller|painkillers|blood|thinner|thinners|warfarin|"
+    "lithium|ssri|ssris|epipen|injection|injections|dialysis|therapy"
+)
+_EFFECTS = (
+    "cure|cures|cured|curing|heal|healed|reverse|reversed|eliminate|eliminated|eradicate|"
+    "dissolve|dissolved|shrink|shrank|shrunk|clear|cleared|fix|fixed|remove|removed|banish|"
+    "kill|kills|killed|destroy|destroys|wipe|beat|beats|beaten|outperform"
+)
+_CONDITIONS = (
+    "cancer|cancers|tumor|tumors|tumour|tumours|diabetes|diabetic|arthritis|autism|alzheimer|"
+    "alzheimers|dementia|parkinson|parkinsons|ms|sclerosis|asthma|eczema|psoriasis|covid|flu|"
+    "hiv|aids|herpes|hepatitis|depression|anxiety|adhd|epilepsy|migraine|migraines|"
+    "fibromyalgia|lupus|crohn|crohns|colitis|ibs|infection|infections|pain|gout|hypertension|"
+    "cholesterol|thyroid|hashimoto|endometriosis|infertility|acne|kidney|stone|stones|"
+    "gallstones|sciatica|cataract|cataracts|tinnitus|insomnia|obesity|lyme|copd|heart|"
+    "stroke|cold|colds|virus|viruses|bacteria|parasite|parasites|candida|disease|diseases|"
+    "illness|condition|conditions|osteoporosis|neuropathy|glaucoma|warts|ulcer|ulcers"
+)
+_UNITS = "mg|mgs|milligram|milligrams|mcg|microgram|micrograms|iu|ius|g|gram|grams|units"
+
+DEFAULT_PATTERNS = (
+    # Treatment claims
+    (CLAIM, "cure|cures|cured|curing", 1.0, "a cure"),
+    (CLAIM, "miracle|miraculous|miracles", 0.5, "a miracle"),
+    (CLAIM, "miracle cure|pill|remedy|treatment|worker|drug|product", 1.0, "a miracle cure"),
+    (CLAIM, "work|works|worked|working miracles|wonders", 1.0, "works miracles"),
+    (CLAIM, "instantly|instant|immediately|overnight", 0.5, "instant results"),
+    (CLAIM, "instantly|instant|immediately|overnight ... " + _EFFECTS + "|gone|disappear|"
+     "disappeared|vanish|vanished|relief|relieve|relieved|better", 0.5,
+     "instant results"),  # fmt: skip
+    (CLAIM, _EFFECTS + "|gone|disappear|disappeared|vanish|vanished|relief|relieve|relieved ... "
+     "instantly|immediately|overnight|completely|permanently|totally|forever|for_good|entirely|"
+     "within_days|in_days", 0.5, "complete or instant results"),  # fmt: skip
+    (CLAIM, "completely|permanently|totally|fully|100% " + _EFFECTS + "|gone", 0.5,
+     "complete results"),  # fmt: skip
+    (CLAIM, "guarantee|guaranteed|guarantees", 1.0, "a guarantee"),
+    (CLAIM, "100 percent? effective|natural|safe|success|successful|proven|cure|guaranteed|cured|"
+     "healed|gone|works|effective", 1.0, "certainty"),  # fmt: skip
+    (CLAIM, "works|worked every time", 1.0, "certainty"),
+    (CLAIM, "no side effect|effects", 0.5, "no side effects"),
+    (CLAIM, "clinically proven", 0.5, "proven"),
+    (CLAIM, "stop|quit|ditch|drop|skip|abandon taking|using ... " + _DRUGS, 1.0,
+     "stopping medication"),  # fmt: skip
+    (CLAIM, "stop|quit|ditch|throw|flush|bin|dump|abandon your|the|all|those|my ... " + _DRUGS,
+     1.0, "stopping medication"),  # fmt: skip
+    (CLAIM, "come|came|get|got off ... " + _DRUGS, 0.5, "stopping medication"),
+    (CLAIM, "instead of ... " + _DRUGS, 1.0, "instead of medication"),
+    (CLAIM, "replace|replaced|replaces|replacing ... " + _DRUGS, 1.0, "instead of medication"),
+    (CLAIM, "not|never need|needed ... " + _DRUGS, 1.0, "no need for medication"),
+    (CLAIM, "work|works|worked|better|stronger|more_effective|more_powerful than ... " + _DRUGS,
+     1.0, "better than medication"),  # fmt: skip
+    (CLAIM, _DRUGS + " ... be|is poison|poisonous|a_scam|useless|killing", 1.0,
+     "against medication"),  # fmt: skip
+    (CLAIM, "doctor|doctors|pharma|pharmaceutical|industry|government|they ... not|never want you"
+     " to know", 1.0, "suppressed cure"),  # fmt: skip
+    (CLAIM, "pharma|pharmaceutical|doctors|fda|government ... hide|hiding|hid|suppress|"
+     "suppressed|suppressing|bury|buried|cover|covering", 1.0, "suppressed cure"),  # fmt: skip
+    (CLAIM, "big pharma", 0.5, "suppressed cure"),
+    (CLAIM, _REMEDIES + " ... " + _EFFECTS, 1.0, "an unproven remedy"),
+    (CLAIM, _EFFECTS + " ... with|using|by|from|thanks_to " + _REMEDIES, 1.0,
+     "an unproven remedy"),  # fmt: skip
+    (CLAIM, _REMEDIES + " ... rid_of|took_away|takes_away|take_away|rid_me", 1.0,
+     "an unproven remedy"),  # fmt: skip
+    (CLAIM, "rid of my? ... " + _CONDITIONS, 0.5, "getting rid of a condition"),
+    (CLAIM, _REMEDIES + " ... treat|treats|treated|prevent|prevents|prevented|stop|stops|"
+     "stopped|fight|fights|fought|kill|kills|killed|shrink|shrinks ... " + _CONDITIONS, 1.0,
+     "an unproven remedy"),  # fmt: skip
+    (CLAIM, "reverse|reversed|reverses|reversing ... " + _CONDITIONS, 1.0, "reversing a disease"),
+    (CLAIM, "kill|kills|killed|killing|starve|starves|starving|destroy|destroys ... cancer|tumor|"
+     "tumour|tumours|tumors", 1.0, "killing cancer"),  # fmt: skip
+    (CLAIM, "# " + _UNITS + " ... day|daily|morning|night|hour|hours", 0.5, "a dose"),
+    (CLAIM, "# " + _UNITS + " of? vitamin|vit|zinc|iodine|magnesium|niacin|turmeric|curcumin|"
+     "melatonin|fish|selenium|potassium|iron|b12|b17|d3|c|d|oil", 0.5, "a dose"),  # fmt: skip
+    (CLAIM, "## " + _UNITS, 0.5, "a mega-dose"),
+    (CLAIM, "megadose|megadoses|megadosing|megadosed|mega_dose|mega_doses|mega_dosing", 1.0,
+     "a mega-dose"),  # fmt: skip
+    (CLAIM, "high|huge|massive dose|doses|dosing|amounts", 0.5, "a mega-dose"),
+    (CLAIM, "vaccine|vaccines|jab|jabs|shot|shots cause|causes|caused|give|gives ... autism|"
+     "infertility|cancer|turbo|death|dementia|sids", 1.0, "a vaccine harm claim"),  # fmt: skip
+    (CLAIM, "detox|detoxes|detoxify|flush|flushes|cleanse ... toxin|toxins|liver|body|parasites",
+     0.5, "a detox"),  # fmt: skip
+    (CLAIM, "boost|boosts|boosted ... immune|immunity", 0.5, "an immune boost"),
+    (CLAIM, "only|real|true cure|answer|solution", 0.5, "the only answer"),
+    (CLAIM, "natural|herbal|holistic alternative|remedy|cure|treatment|way", 0.5,
+     "a natural alternative"),  # fmt: skip
+    (CLAIM, "swear by", 0.5, "a testimonial"),
+    (CLAIM, "try|trust_me|believe_me ... " + _REMEDIES, 0.5, "a recommendation"),
+    (CLAIM, "never get|got|been sick|ill|cold|colds|flu", 0.5, "never sick"),
+    (CLAIM, "pain|symptom|cancer|tumor|tumour|drug|medication free", 0.5, "free of symptoms"),
+    (CLAIM, "drink|drinking|drank|inject|injecting|gargle|gargling ... bleach|peroxide|mms|"
+     "turpentine|kerosene|borax|urine|silver|dioxide", 1.0, "a dangerous remedy"),  # fmt: skip
+    (CLAIM, "doctor|doctors ... wrong|clueless|useless|know_nothing", 0.5,
+     "against medical advice"),  # fmt: skip
+    # Crisis: suicidal thoughts, self-harm, overdose
+    (CRISIS, "kill|killing|end|ending|take|taking my own? life", 1.0, "suicidal thoughts"),
+    (CRISIS, "kill|killing|killed myself", 1.0, "suicidal thoughts"),
+    (CRISIS, "suicidal", 1.0, "suicidal thoughts"),
+    (CRISIS, "suicide", 0.5, "suicidal thoughts"),
+    (CRISIS, "attempt|attempted|commit|committing|consider|considering|think|thinking|plan|"
+     "planning ... suicide", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "end|ending it all|everything", 1.0, "suicidal thoughts"),
+    (CRISIS, "end|ending it", 0.5, "suicidal thoughts"),
+    (CRISIS, "want|wanted|wanting|wish|wishing to die|disappear|sleep_forever", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "wish|wished|wishing ... be|was dead|gone|never_born", 1.0, "suicidal thoughts"),
+    (CRISIS, "hope|wish|want ... not wake up", 1.0, "suicidal thoughts"),
+    (CRISIS, "not want to live|exist|continue|wake", 1.0, "suicidal thoughts"),
+    (CRISIS, "not want to be alive|here|around|anymore", 1.0, "suicidal thoughts"),
+    (CRISIS, "not want to go|carry on", 1.0, "suicidal thoughts"),
+    (CRISIS, "can|could not go|carry|keep|do|take|cope|handle|live ... anymore|any_more|longer",
+     1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "better off dead|gone", 1.0, "suicidal thoughts"),
+    (CRISIS, "better off without me", 1.0, "suicidal thoughts"),
+    (CRISIS, "no reason|point to|in live|living|go|carry|keep|be", 1.0, "hopelessness"),
+    (CRISIS, "nothing left? to live for", 1.0, "hopelessness"),
+    (CRISIS, "no point anymore|any_more", 0.5, "hopelessness"),
+    (CRISIS, "no way out", 0.5, "hopelessness"),
+    (CRISIS, "no hope left", 0.5, "hopelessness"),
+    (CRISIS, "hopeless|worthless", 0.5, "hopelessness"),
+    (CRISIS, "burden to|on everyone|everybody|my_family|others|them", 0.5, "hopelessness"),
+    (CRISIS, "say|said|saying my? goodbye|goodbyes", 0.5, "saying goodbye"),
+    (CRISIS, "hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing myself", 1.0,
+     "self-harm"),  # fmt: skip
+    (CRISIS, "self harm|harm|injury|harming|injuring", 1.0, "self-harm"),
+    (CRISIS, "overdose|overdosed|overdosing", 0.5, "overdose"),
+    (CRISIS, "i just|already|have? overdose|overdosed|od", 1.0, "overdose"),
+    (CRISIS, "take|took|taking|taken an|a overdose", 1.0, "overdose"),
+    (CRISIS, "going|want|plan|planning to overdose|od", 1.0, "overdose"),
+    (CRISIS, "took|swallowed|swallowing|taken all|whole|entire|handful|bottle|box|packet|boxful|"
+     "too_many|every ... pill|medication|paracetamol|aspirin|insulin|sleeping", 1.0,
+     "overdose"),  # fmt: skip
+    (CRISIS, "stockpile|stockpiling|stockpiled|hoard|hoarding|hoarded|saving_up|saved_up|stash|"
+     "stashed ... pill|medication|paracetamol|painkiller|painkillers|sleeping", 1.0,
+     "overdose"),  # fmt: skip
+    (CRISIS, "jump|jumping|throw_myself off|from|in_front_of ... bridge|building|roof|train|cliff"
+     "|balcony|car|traffic", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "hang|hanging myself", 1.0, "suicidal thoughts"),
+    (CRISIS, "plan|planning|planned ... to die|end_it|end_my_life|kill_myself", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    # Crisis: emergency symptoms
+    (CRISIS, "chest ... pain|pressure|tight|tightness|crushing|heavy|heaviness ... arm|arms|jaw|"
+     "shoulder|neck|sweat|sweating|sweaty|breath|breathe|breathing|nausea|dizzy", 1.0,
+     "chest pain"),  # fmt: skip
+    (CRISIS, "pain|pressure|ache|aching|crushing|tightness ... spread|spreading|radiate|"
+     "radiating|shooting|going_down|moving ... arm|jaw|shoulder|neck", 1.0,
+     "chest pain"),  # fmt: skip
+    (CRISIS, "crushing|heavy|severe chest", 1.0, "chest pain"),
+    (CRISIS, "chest pain|pains|pressure|tightness", 0.5, "chest pain"),
+    (CRISIS, "worst headache", 1.0, "sudden severe headache"),
+    (CRISIS, "sudden|suddenly|thunderclap ... severe|excruciating|blinding headache", 1.0,
+     "sudden severe headache"),  # fmt: skip
+    (CRISIS, "headache ... numb|numbness|slur|slurred|slurring|vision|droop|drooping|weak|"
+     "weakness|confused|confusion|stiff_neck", 1.0, "stroke signs"),  # fmt: skip
+    (CRISIS, "face ... droop|drooping|droopy|numb|numbness", 1.0, "stroke signs"),
+    (CRISIS, "slur|slurred|slurring ... speech|words|speak|talk", 1.0, "stroke signs"),
+    (CRISIS, "can|could not breathe|breath|swallow", 1.0, "trouble breathing"),
+    (CRISIS, "struggling|struggle|unable|hard|trouble|difficulty|fighting to? breathe|breathing"
+     "|breath", 1.0, "trouble breathing"),  # fmt: skip
+    (CRISIS, "hardly|barely breathe|breathing|breath", 1.0, "trouble breathing"),
+    (CRISIS, "can|could not catch|get my? breath|air", 1.0, "trouble breathing"),
+    (CRISIS, "gasping|choking|wheezing ... air|breath|breathe", 1.0, "trouble breathing"),
+    (CRISIS, "lips|fingers|face ... blue|grey|gray", 1.0, "trouble breathing"),
+    (CRISIS, "throat ... closing|swelling|swollen|tight", 1.0, "anaphylaxis"),
+    (CRISIS, "having a|an heart_attack|stroke|seizure|anaphylactic|allergic_reaction", 1.0,
+     "an emergency now"),  # fmt: skip
+    (CRISIS, "bladder|bowel|bowels|pee|wet|wetting|incontinent|incontinence ... numb|numbness|"
+     "feel|feeling|legs|saddle|groin", 1.0, "cauda equina signs"),  # fmt: skip
+    (CRISIS, "numb|numbness|tingling ... legs|groin|saddle|bum|buttocks ... bladder|bowel|pee|"
+     "wet|toilet|control", 1.0, "cauda equina signs"),  # fmt: skip
+    (CRISIS, "can|could not feel|move my? legs|feet|leg", 1.0, "cauda equina signs"),
+    (CRISIS, "lose|lost|losing control of my? bladder|bowel|bowels", 1.0, "cauda equina signs"),
+    (CRISIS, "cough|coughing|vomit|vomiting|throwing_up ... blood", 1.0, "bleeding"),
+    (CRISIS, "bleeding ... stop|heavily|everywhere|badly", 1.0, "bleeding"),
+    (CRISIS, "passed|passing|blacked|blacking out", 0.5, "collapse"),
+    (CRISIS, "fainted|unconscious|unresponsive|seizure|seizing", 0.5, "collapse"),
+    (CRISIS, "not|never respond|responding|wake|waking", 0.5, "collapse"),
+    (CRISIS, "emergency|ambulance|911|999|112|a&e|er|hospital ... now|tonight|should_i|do_i|"
+     "right_now", 0.5, "an emergency now"),  # fmt: skip
+    (CRISIS, "right_now|at_the_moment|as_i_type|as_i_write|tonight|this_minute", 0.25,
+     "happening now"),  # fmt: skip
+)
