@@ -60,8 +60,18 @@ _CLAIM_DOUBT = {
     "skeptic", "sceptic", "doubt", "claim", "hop", "wish", "pray", "evidence", "search",
     "fraud", "unproven", "risky", "harmful", "mislead", "allegedly", "rumor", "rumour",
     "pseudoscience", "clickbait", "prevention", "someday", "cautiou", "overhyp", "exaggerat",
-    "wait", "waiting", "cautious", "wonder", "whether", "if", "unfortunate", "sadly",
+    "wait", "waiting", "cautious", "whether", "unfortunate", "sadly",
 }  # fmt: skip
+# A claim reported from someone else ("people who say …") or a clinician's advice ("my GP told
+# me to come off …") is not the commenter's own claim.
+_REPORTED = re.compile(
+    r"\b(?:who|they|people) (?:say|claim|think|believe|insist|tell)\b"
+    r"|\bmy (?:doctor|gp|consultant|nurse|pharmacist|physician|specialist|cardiologist|"
+    r"dermatologist|oncologist|physio|physiotherapist|dentist|midwife|psychiatrist|surgeon|"
+    r"rheumatologist|endocrinologist|neurologist|team|clinic|hospital)(?: s)? (?:said|say|told|tell|advis|"
+    r"suggest|recommend|prescrib|switch|put|agr|want|help|support|advic|bless)"
+)
+_CRISIS_NEGATIONS = {"not", "never", "no"}
 _CONJUNCTIONS = {"and", "but", "so", "because", "then", "or", "yet", "cause", "although",
                  "though", "while", "until", "till"}  # fmt: skip
 _JOKES = {"lol", "lmao", "haha", "hahaha", "laugh", "joke", "kidding", "jk", "funny", "hilariou"}
@@ -156,6 +166,9 @@ def _piece(word):
     word = word.rstrip("?")
     choices = []
     for choice in word.split("|"):
+        if choice in ("#", "##"):
+            choices.append(_piece(choice))
+            continue
         stems = [token.stem for token in tokens(choice)]
         if not stems:
             raise PatternError(f"“{choice or word}” has no letters or digits to match.")
@@ -176,7 +189,7 @@ def compile_phrase(phrase):
             continue
         piece = _piece(word)
         body, optional = piece if isinstance(piece, tuple) else (piece, False)
-        joiner = "" if not regex else (r" (?:\S+ ){0,5}" if gap else " ")
+        joiner = "" if not regex else (r" (?:\S+ ){0,8}" if gap else " ")
         if optional:
             regex += f"(?:{joiner}{body})?" if regex else f"(?:{body} )?"
         else:
@@ -252,7 +265,7 @@ def _clauses(text):
 
 def scan(text, patterns):
     """Every pattern found in ``text``, with the claim and crisis scores they add up to."""
-    claim = crisis = 0.0
+    best = {}
     found = []
     for start, end, is_question in _clauses(text):
         sentence = text[start:end]
@@ -268,20 +281,32 @@ def scan(text, patterns):
             position += len(s) + 1
         stem_set = set(stems)
         joking = bool(stem_set & _JOKES)
-        doubted = bool(stem_set & _CLAIM_DOUBT)
+        doubted = bool(stem_set & _CLAIM_DOUBT) or bool(_REPORTED.search(joined))
         for pattern in patterns:
-            for match in pattern.regex().finditer(joined):
+            try:
+                regex = pattern.regex()
+            except PatternError:
+                continue  # the admin refuses these; one typed into the database is skipped
+            for match in regex.finditer(joined):
                 first = _index_at(offsets, match.start())
                 last = _index_at(offsets, match.end() - 1)
-                before = stems[max(0, first - 3) : first]
+                window = 3 if pattern.kind == CLAIM else 2
+                before = stems[max(0, first - window) : first]
                 for i in range(len(before) - 1, -1, -1):
                     if before[i] in _CONJUNCTIONS:
                         before = before[i + 1 :]
                         break
-                inside = [] if pattern.negative() else stems[first : last + 1]
-                negated = bool(set(before + inside) & _NEGATIONS) or (
-                    last + 1 < len(stems) and stems[last + 1] in ("nothing", "not")
-                )
+                if pattern.kind == CLAIM:
+                    inside = [] if pattern.negative() else stems[first : last + 1]
+                    negated = bool(set(before + inside) & _NEGATIONS) or (
+                        last + 1 < len(stems) and stems[last + 1] in ("nothing", "not")
+                    )
+                else:
+                    # "I would never hurt myself" is discounted; "I can't stop cutting myself"
+                    # is not: a negated "stop" or "help" makes it worse, not better.
+                    negated = bool(set(before) & _CRISIS_NEGATIONS) and not (
+                        set(before) & {"stop", "help", "anymore"}
+                    )
                 if pattern.kind == CLAIM:
                     discounted = negated or doubted or is_question
                 else:
@@ -289,10 +314,10 @@ def scan(text, patterns):
                 score = pattern.weight * (DISCOUNT if discounted else 1.0)
                 original = _original(sentence, words, first, last, joined, match)
                 found.append(Match(pattern, original, score, discounted))
-                if pattern.kind == CLAIM:
-                    claim += score
-                else:
-                    crisis += score
+                best[pattern] = max(best.get(pattern, 0.0), score)
+    # Each pattern counts once, at its strongest: a word repeated is not a second signal.
+    claim = sum(score for pattern, score in best.items() if pattern.kind == CLAIM)
+    crisis = sum(score for pattern, score in best.items() if pattern.kind == CRISIS)
     return Scan(round(claim, 2), round(crisis, 2), tuple(found))
 
 
@@ -323,19 +348,28 @@ _REMEDIES = (
     "kombucha|urine|peroxide|alkaline|keto|carnivore|frequency|frequencies|essential|"
     "acupuncture|chiropractor|chiropractic|reiki|ozone|moringa|mushroom|mushrooms|seamoss|"
     "moss|zeolite|iodine|vitamin|vitamins|megadose|elderberry|echinacea|colloidal|shilajit|"
-    "sauna|coconut|hemp|kratom|methylene|chlorine|dioxide|quercetin|zinc|magnesium"
+    "sauna|coconut|hemp|kratom|methylene|chlorine|dioxide|quercetin|zinc|magnesium|selenium|"
+    "salve|arnica|beetroot|beet|carrot|carrots|onion|garlic|seeds|kernels|smoothie|smoothies|"
+    "diet|grounding|wort|poultice|tonic|elixir|drops|powder|capsules|cream|balm|potion|"
+    "cider|nettle|dandelion|aloe|papaya|soursop|graviola|noni|spirulina|chlorella|wheatgrass"
 )
 _DRUGS = (
     "medication|pill|drug|drugs|insulin|chemo|chemotherapy|radiation|statin|statins|metformin|"
     "inhaler|antidepressant|antidepressants|antibiotic|antibiotics|vaccine|vaccines|jab|jabs|"
     "prescription|prescriptions|treatment|treatments|surgery|doctor|doctors|levothyroxine|"
     "thyroxine|steroid|steroids|painkiller|painkillers|blood|thinner|thinners|warfarin|"
-    "lithium|ssri|ssris|epipen|injection|injections|dialysis|therapy"
+    "lithium|ssri|ssris|epipen|injection|injections|dialysis|therapy|ibuprofen|paracetamol|"
+    "aspirin|naproxen|codeine|morphine|opioid|opioids|triptan|triptans|omeprazole|ppi|"
+    "antihistamine|antihistamines|antiviral|antivirals|tamiflu|pharmaceutical|pharmaceuticals|"
+    "chemical|chemicals|stent|stents|operation|transplant|replacement|biopsy|cream|creams|shot|"
+    "shots|vaccination|vaccinations|glasses|hearing_aid|hearing_aids"
 )
 _EFFECTS = (
     "cure|cures|cured|curing|heal|healed|reverse|reversed|eliminate|eliminated|eradicate|"
     "dissolve|dissolved|shrink|shrank|shrunk|clear|cleared|fix|fixed|remove|removed|banish|"
-    "kill|kills|killed|destroy|destroys|wipe|beat|beats|beaten|outperform"
+    "kill|kills|killed|destroy|destroys|wipe|beat|beats|beaten|outperform|remission|regrow|"
+    "regrows|regenerate|regenerates|restore|restored|unclog|unclogged|unblock|draw|draws|drew|"
+    "cleared|clears"
 )
 _CONDITIONS = (
     "cancer|cancers|tumor|tumors|tumour|tumours|diabetes|diabetic|arthritis|autism|alzheimer|"
@@ -345,8 +379,13 @@ _CONDITIONS = (
     "cholesterol|thyroid|hashimoto|endometriosis|infertility|acne|kidney|stone|stones|"
     "gallstones|sciatica|cataract|cataracts|tinnitus|insomnia|obesity|lyme|copd|heart|"
     "stroke|cold|colds|virus|viruses|bacteria|parasite|parasites|candida|disease|diseases|"
-    "illness|condition|conditions|osteoporosis|neuropathy|glaucoma|warts|ulcer|ulcers"
+    "illness|condition|conditions|osteoporosis|neuropathy|glaucoma|warts|ulcer|ulcers|vision|"
+    "eyesight|sight|hearing|pressure|sugar|nerve|nerves|cells|ageing|aging|inflammation|fatigue|"
+    "allergy|allergies|hayfever|sinus|sinusitis|bronchitis|pneumonia|sepsis|measles|shingles|"
+    "cyst|cysts|nodule|nodules|polyps|fibroids|pcos|anemia|anaemia|cirrhosis|liver|lungs|gut|"
+    "bloating|reflux|constipation|hemorrhoids|piles|baldness|hair_loss|wrinkles|cataract"
 )
+_OUTCOMES = "cure|cures|cured|heal|heals|healed|reverse|reversed|reverses|eliminate|eliminated|eradicate|dissolve|dissolved|dissolves|shrink|shrank|shrinks|shrunk|stop|stops|stopped|prevent|prevents|prevented|wipe|wiped|wipes|fix|fixes|fixed|sort|sorts|sorted|clear|cleared|clears|vanish|vanished|disappear|disappeared|gone|rid|treat|treats|treated|kill|kills|killed|remove|removes|removed|beat|beats|restore|restores|restored|banish|banished|knock|knocks"
 _UNITS = "mg|mgs|milligram|milligrams|mcg|microgram|micrograms|iu|ius|g|gram|grams|units"
 
 DEFAULT_PATTERNS = (
@@ -370,7 +409,9 @@ DEFAULT_PATTERNS = (
     (CLAIM, "works|worked every time", 1.0, "certainty"),
     (CLAIM, "no side effect|effects", 0.5, "no side effects"),
     (CLAIM, "clinically proven", 0.5, "proven"),
-    (CLAIM, "stop|quit|ditch|drop|skip|abandon taking|using ... " + _DRUGS, 1.0,
+    (CLAIM, "stop|quit|ditch|drop|skip|abandon taking|using your|all|those|any ... " + _DRUGS, 1.0,
+     "stopping medication"),  # fmt: skip
+    (CLAIM, "stop|quit|ditch|drop|skip|abandon taking|using ... " + _DRUGS, 0.5,
      "stopping medication"),  # fmt: skip
     (CLAIM, "stop|quit|ditch|throw|flush|bin|dump|abandon your|the|all|those|my ... " + _DRUGS,
      1.0, "stopping medication"),  # fmt: skip
@@ -422,6 +463,28 @@ DEFAULT_PATTERNS = (
      "turpentine|kerosene|borax|urine|silver|dioxide", 1.0, "a dangerous remedy"),  # fmt: skip
     (CLAIM, "doctor|doctors ... wrong|clueless|useless|know_nothing", 0.5,
      "against medical advice"),  # fmt: skip
+    (CLAIM, _CONDITIONS + " ... gone|disappear|disappeared|vanish|vanished|went_away|healed|"
+     "cured|reversed", 0.5, "a condition gone"),  # fmt: skip
+    (CLAIM, "heal|heals|healed|healing|regrow|regrows|regenerate|eradicate|eradicates|"
+     "eliminate|eliminates", 0.5, "healing"),  # fmt: skip
+    (CLAIM, "reverse|reverses|reversed|reversing", 0.5, "reversing a disease"),
+    (CLAIM, "i|we cured|healed|fixed|reversed|beat my|his|her|our|own", 1.0, "a cure"),
+    (CLAIM, "beat|beats|beaten|defeat|defeated " + _CONDITIONS, 0.5, "beating a disease"),
+    (CLAIM, "instead", 0.5, "instead of medication"),
+    (CLAIM, "alternative to ... " + _DRUGS, 1.0, "instead of medication"),
+    (CLAIM, "no|without|zero|nor " + _DRUGS + "|antibiotics|needed|necessary", 0.5,
+     "no need for medication"),  # fmt: skip
+    (CLAIM, "no need for|to|of", 0.5, "no need for medication"),
+    (CLAIM, "better|stronger|safer than any|all", 1.0, "better than medication"),
+    (CLAIM, "work|works|worked|working better|best", 0.5, "better than medication"),
+    (CLAIM, "threw|thrown|tossed|binned|ditched|dumped|flushed ... " + _DRUGS, 1.0,
+     "stopping medication"),  # fmt: skip
+    (CLAIM, "best|only|ultimate treatment|cure|remedy|medicine|answer|solution for", 0.5,
+     "the only answer"),  # fmt: skip
+    (CLAIM, "within|in a|one|two|three|four|five|six|seven|ten|few|# day|days|week|weeks|hour|"
+     "hours|month|months", 0.25, "fast results"),  # fmt: skip
+    (CLAIM, _REMEDIES, 0.25, "a remedy"),
+    (CLAIM, "be natural|naturally", 0.25, "a natural alternative"),
     # Crisis: suicidal thoughts, self-harm, overdose
     (CRISIS, "kill|killing|end|ending|take|taking my own? life", 1.0, "suicidal thoughts"),
     (CRISIS, "kill|killing|killed myself", 1.0, "suicidal thoughts"),
@@ -431,8 +494,11 @@ DEFAULT_PATTERNS = (
      "planning ... suicide", 1.0, "suicidal thoughts"),  # fmt: skip
     (CRISIS, "end|ending it all|everything", 1.0, "suicidal thoughts"),
     (CRISIS, "end|ending it", 0.5, "suicidal thoughts"),
-    (CRISIS, "want|wanted|wanting|wish|wishing to die|disappear|sleep_forever", 1.0,
-     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "want|wanted|wanting|wish|wishing|rather|ready|prefer ... die|be_dead|sleep_forever|"
+     "not_exist|not_be_alive|not_be_around|not_be_here|stop_existing|be_gone|end_it|end_my_life|"
+     "kill_myself", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "disappear|vanish forever|for_good|permanently", 1.0, "suicidal thoughts"),
+    (CRISIS, "want|wanted|wanting|wish|wishing to disappear|vanish", 0.5, "suicidal thoughts"),
     (CRISIS, "wish|wished|wishing ... be|was dead|gone|never_born", 1.0, "suicidal thoughts"),
     (CRISIS, "hope|wish|want ... not wake up", 1.0, "suicidal thoughts"),
     (CRISIS, "not want to live|exist|continue|wake", 1.0, "suicidal thoughts"),
@@ -447,7 +513,9 @@ DEFAULT_PATTERNS = (
     (CRISIS, "no point anymore|any_more", 0.5, "hopelessness"),
     (CRISIS, "no way out", 0.5, "hopelessness"),
     (CRISIS, "no hope left", 0.5, "hopelessness"),
-    (CRISIS, "hopeless|worthless", 0.5, "hopelessness"),
+    (CRISIS, "hopeless", 0.5, "hopelessness"),
+    (CRISIS, "worthless", 0.5, "hopelessness"),
+    (CRISIS, "not see|find a|any way out", 0.5, "hopelessness"),
     (CRISIS, "burden to|on everyone|everybody|my_family|others|them", 0.5, "hopelessness"),
     (CRISIS, "say|said|saying my? goodbye|goodbyes", 0.5, "saying goodbye"),
     (CRISIS, "hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing myself", 1.0,
@@ -468,6 +536,31 @@ DEFAULT_PATTERNS = (
     (CRISIS, "hang|hanging myself", 1.0, "suicidal thoughts"),
     (CRISIS, "plan|planning|planned ... to die|end_it|end_my_life|kill_myself", 1.0,
      "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "kill|killing|killed|hurt|hurting|harm|harming|cut|cutting herself|himself|"
+     "themselves|themself", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "want|wanted|wish it|everything|this all? to end|stop|be_over", 0.5,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "it all to end", 1.0, "suicidal thoughts"),
+    (CRISIS, "going to end it|things|everything", 1.0, "suicidal thoughts"),
+    (CRISIS, "end|ending things", 0.5, "suicidal thoughts"),
+    (CRISIS, "hope|wish|want|pray ... never|not wake up", 1.0, "suicidal thoughts"),
+    (CRISIS, "never wake up", 0.5, "suicidal thoughts"),
+    (CRISIS, "life ... not worth", 1.0, "hopelessness"),
+    (CRISIS, "not worth living", 1.0, "hopelessness"),
+    (CRISIS, "point in|to going|go|living|live|carrying|trying|anything", 0.5, "hopelessness"),
+    (CRISIS, "not see|find any? point", 0.5, "hopelessness"),
+    (CRISIS, "happier|better|easier ... if|when i be gone|dead|die|died", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "no_one|nobody|noone ... miss_me|care_if|notice_if|would_notice|would_care", 1.0,
+     "hopelessness"),  # fmt: skip
+    (CRISIS, "took|swallowed|swallowing|taken|take ... all|whole|entire|handful|bottle|box|packet"
+     "|boxful|too_many|every ... pill|medication|paracetamol|aspirin|insulin|sleeping|"
+     "painkiller|painkillers|antidepressant|antidepressants", 1.0, "overdose"),  # fmt: skip
+    (CRISIS, "took|swallowed everything", 0.5, "overdose"),
+    (CRISIS, "so_i_can|going_to|plan_to|want_to|planning_to take|swallow them|it|these|those "
+     "all", 1.0, "overdose"),  # fmt: skip
+    (CRISIS, "collect|collecting|collected|saving|saved ... pill|medication|paracetamol|"
+     "painkiller|painkillers|sleeping", 0.5, "overdose"),  # fmt: skip
     # Crisis: emergency symptoms
     (CRISIS, "chest ... pain|pressure|tight|tightness|crushing|heavy|heaviness ... arm|arms|jaw|"
      "shoulder|neck|sweat|sweating|sweaty|breath|breathe|breathing|nausea|dizzy", 1.0,
@@ -476,7 +569,6 @@ DEFAULT_PATTERNS = (
      "radiating|shooting|going_down|moving ... arm|jaw|shoulder|neck", 1.0,
      "chest pain"),  # fmt: skip
     (CRISIS, "crushing|heavy|severe chest", 1.0, "chest pain"),
-    (CRISIS, "chest pain|pains|pressure|tightness", 0.5, "chest pain"),
     (CRISIS, "worst headache", 1.0, "sudden severe headache"),
     (CRISIS, "sudden|suddenly|thunderclap ... severe|excruciating|blinding headache", 1.0,
      "sudden severe headache"),  # fmt: skip
@@ -509,4 +601,111 @@ DEFAULT_PATTERNS = (
      "right_now", 0.5, "an emergency now"),  # fmt: skip
     (CRISIS, "right_now|at_the_moment|as_i_type|as_i_write|tonight|this_minute", 0.25,
      "happening now"),  # fmt: skip
+    (CRISIS, "pain|pressure|tight|tightness|crushing|heavy|heaviness in? my? chest ... arm|arms"
+     "|jaw|shoulder|neck|sweat|sweating|sweaty|clammy|breath|breathe|breathing|nausea|sick|"
+     "dizzy|faint", 1.0, "chest pain"),  # fmt: skip
+    (CRISIS, "thunderclap", 1.0, "sudden severe headache"),
+    (CRISIS, "worst headache|pain ... life|ever", 0.5, "sudden severe headache"),
+    (CRISIS, "headache ... worst|double|vision|stiff", 0.5, "sudden severe headache"),
+    (CRISIS, "double_vision|seeing_double", 0.5, "stroke signs"),
+    (CRISIS, "not breathing|breathe", 1.0, "trouble breathing"),
+    (CRISIS, "going|turning|turned|gone blue", 1.0, "trouble breathing"),
+    (CRISIS, "collapse|collapsed|collapsing", 0.5, "collapse"),
+    (CRISIS, "not stop bleeding|the_bleeding", 1.0, "bleeding"),
+    (CRISIS, "bleeding ... dizzy|faint|pale", 0.5, "bleeding"),
+    (CRISIS, "started|began|came_on ... ago|minutes|this_morning|tonight|suddenly", 0.25,
+     "happening now"),  # fmt: skip
+    # Broader co-occurrences: an outcome said of a condition, with certainty or speed, or
+    # against medicine. Each needs another cue to hold.
+    (CLAIM, _OUTCOMES + " ... any|every|all|always " + _CONDITIONS, 1.0, "a cure-all"),
+    (CLAIM, _OUTCOMES + " ... " + _CONDITIONS, 0.5, "an outcome claimed"),
+    (CLAIM, _CONDITIONS + " ... " + _OUTCOMES, 0.25, "an outcome claimed"),
+    (CLAIM, "after|within|in|under a|one|two|three|four|five|six|seven|ten|few|couple|# ... "
+     "minute|minutes|seconds|day|days|week|weeks|session|sessions|dose|doses", 0.25,
+     "fast results"),  # fmt: skip
+    (CLAIM, "forget|skip|ditch|avoid|refuse|bin|ignore the|your? ... " + _DRUGS + "|pharmacy|"
+     "chemist|gp|hospital|doctor|doctors", 0.5, "against medicine"),  # fmt: skip
+    (CLAIM, "swap|swapped|switch|switched|trade|traded|exchange ... " + _DRUGS + " ... for|with",
+     1.0, "instead of medication"),  # fmt: skip
+    (CLAIM, _DRUGS + " ... never|not do|did|work|worked|help|helped ... that", 0.5,
+     "against medicine"),  # fmt: skip
+    (CLAIM, "same job|thing|effect|result|results", 0.5, "as good as medication"),
+    (CLAIM, "nobody|no_one|noone ... need|needs " + _DRUGS, 1.0, "no need for medication"),
+    (CLAIM, "invented|made_up|created|pushed|sold|lie|lies|lied ... by|from pharma|pharmaceutical|"
+     "drug|doctors|industry|government|companies", 1.0, "suppressed cure"),  # fmt: skip
+    (CLAIM, "throw|threw|toss|tossed|bin|binned ... away|out your|the|my", 0.5,
+     "stopping medication"),  # fmt: skip
+    # Crisis: broader co-occurrences
+    (CRISIS, "tired|sick|done of? living|life|being_alive|existing", 0.5, "hopelessness"),
+    (CRISIS, "pill|medication|paracetamol|painkiller|painkillers|rope|knife|blade|razor ... ready|"
+     "waiting|lined_up|in_front_of_me|next_to_me|beside_me", 1.0, "a plan"),  # fmt: skip
+    (CRISIS, "end|ending|stop|stopping my|the|this suffering|pain|misery|torment ... for_good|"
+     "forever|permanently|once_and_for_all", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "drive|driving|drove|crash|crashing|steer|swerve|walk|walking|step ... into|off|in_front"
+     " ... wall|tree|bridge|traffic|lorry|truck|train|river|sea|cliff|car|bus", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "better_off|happier|easier ... without_me|not_around|not_here|gone|dead|be_gone", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "not|no_longer be? around|here|alive", 0.5, "suicidal thoughts"),
+    (CRISIS, "chest ... pain|pressure|tight|tightness|crushing|crush|heavy|heaviness|squeeze|"
+     "squeezing|elephant|weight|vice|burning|ache|aching", 0.5, "chest pain"),  # fmt: skip
+    (CRISIS, "chest ... arm|arms|jaw|shoulder|neck|sweat|sweating|sweaty|clammy|breath|breathe|"
+     "breathless|tingling|numb|nausea|sick|dizzy|faint", 0.5, "chest pain"),  # fmt: skip
+    (CRISIS, "one|left|right side ... numb|weak|droop|drooping|paralysed|paralyzed|dead|"
+     "tingling|went_numb", 1.0, "stroke signs"),  # fmt: skip
+    (CRISIS, "numb|weak|droop|drooping|paralysed|paralyzed ... face|arm|side|leg", 0.5,
+     "stroke signs"),  # fmt: skip
+    (CRISIS, "can|could not get|find|say|form my? words|speak|talk|speech", 0.5, "stroke signs"),
+    (CRISIS, "words out|jumbled|garbled|make_sense", 0.5, "stroke signs"),
+    (CRISIS, "sudden|suddenly|agonising|agonizing|explosive|excruciating|blinding ... headache", 0.5,
+     "sudden severe headache"),  # fmt: skip
+    (CRISIS, "headache ... sick|vomit|vomiting|neck|stiff|confused|confusion|light|rash|collapse|"
+     "fit|seizure|numb|weak", 0.5, "sudden severe headache"),  # fmt: skip
+    (CRISIS, "lose|losing|lost feeling|sensation|control", 0.5, "cauda equina signs"),
+    (CRISIS, "wet|wetting|pee|peeing|soil|soiled|soiling myself|the_bed", 0.5,
+     "cauda equina signs"),  # fmt: skip
+    (CRISIS, "both legs|feet", 0.25, "cauda equina signs"),
+    (CLAIM, "all|only you need|thing_you_need", 0.5, "the only answer"),
+    (CLAIM, "take|took|takes|taken ... " + _CONDITIONS + " ... away", 0.5, "an outcome claimed"),
+    (CLAIM, "living proof|proof_that|the_proof", 0.5, "a testimonial"),
+    (CRISIS, "keep|kept|keeping myself safe", 1.0, "suicidal thoughts"),
+    (CRISIS, "tonight|today|this_weekend|made_up_my_mind|decided|decision ... end|ending it|"
+     "things|everything|my_life", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "noose|ligature", 1.0, "suicidal thoughts"),
+    (CRISIS, "rope|gun|knife|blade ... using_it|use_it|neck|myself|end", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "goodbye|farewell|last|final|suicide letter|letters|note|notes|message|messages", 1.0,
+     "saying goodbye"),  # fmt: skip
+    (CRISIS, "written|wrote|writing|left letter|letters|note|notes to|for my", 0.5,
+     "saying goodbye"),  # fmt: skip
+    (CRISIS, "i be done|finished", 0.25, "hopelessness"),
+    (CRISIS, "scratch|scratching|hit|hitting|punch|punching|bang|banging|pull|pulling|pick|picking"
+     " ... arms|skin|wrists|head|hair|legs|thighs|myself ... until|till|so bleed|bleeds|bleeding|"
+     "bruise|bruised|hurts|hurt|raw", 1.0, "self-harm"),  # fmt: skip
+    (CRISIS, "on purpose|deliberately|intentionally", 0.5, "self-harm"),
+    (CRISIS, "take|took|taken|inject|injected ... double|triple|extra|too_much|lots ... insulin|"
+     "pill|medication|dose|paracetamol", 0.5, "overdose"),  # fmt: skip
+    (CRISIS, "face|arm|leg|side|mouth ... not move|droop|drooping|drooped|sag|sagging|dead|"
+     "heavy", 0.5, "stroke signs"),  # fmt: skip
+    (CRISIS, "speech|words|talking|voice ... slur|slurred|slurring|garbled|jumbled|weird|strange",
+     1.0, "stroke signs"),  # fmt: skip
+    (CRISIS, "only|no way|option|answer|solution|except|but ... die|dying|death|suicide", 0.5,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "only way out|only_option|only_answer|only_solution|except_dying|but_to_die", 1.0,
+     "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "wish ... never be? born", 1.0, "suicidal thoughts"),
+    (CRISIS, "not|never wake up|again", 0.5, "suicidal thoughts"),
+    (CRISIS, "how many|much ... pill|paracetamol|tablets|medication|insulin|aspirin|painkiller|"
+     "painkillers ... kill|die|fatal|lethal|overdose|not_wake|to_die|end_it", 1.0,
+     "overdose"),  # fmt: skip
+    (CRISIS, "lethal|fatal|deadly dose|amount|overdose", 1.0, "overdose"),
+    (CRISIS, "can|could not keep|go_on|carry_on ... living|going|existing|like_this", 0.5,
+     "hopelessness"),  # fmt: skip
+    (CRISIS, "plan|planning|planned ... my|an exit|death|way_out|last_day|goodbye|funeral|"
+     "suicide", 1.0, "suicidal thoughts"),  # fmt: skip
+    (CRISIS, "swallowed|ate|eaten|drank|drunk|chewed|got_into ... pill|medication|bleach|"
+     "detergent|battery|batteries|magnet|magnets|antifreeze|weedkiller|poison|tablets", 0.5,
+     "poisoning"),  # fmt: skip
+    (CRISIS, "drowsy|sleepy|floppy|unresponsive|confused|vomiting|not_waking|shaky|fitting",
+     0.5, "poisoning"),  # fmt: skip
 )
