@@ -202,9 +202,8 @@ def health_signals(body, commenter, rules):
     return crisis, claim
 
 
-def signals_of(body, commenter, rules):
-    """Every signal that applies to the comment, in SIGNALS order, with the health phrases."""
-    crisis, claim = health_signals(body, commenter, rules)
+def signals_of(body, commenter, rules, crisis, claim):
+    """Every signal that applies to the comment, in SIGNALS order."""
     rejected, decided = _rejections(commenter, rules)
     applies = {
         "crisis": bool(crisis),
@@ -218,20 +217,22 @@ def signals_of(body, commenter, rules):
         "rejection_rate": decided >= 2
         and rejected * 100 >= rules.rejection_rate_limit * decided,
     }
-    return tuple(code for code in SIGNALS if applies[code]), crisis, claim
+    return tuple(code for code in SIGNALS if applies[code])
 
 
 def decide(submission, commenter, rules):
     """What happens to this comment, and why. The first rule that applies decides; the
     decision also lists every signal that applies, for the queue and ``explain_comment``."""
-    decision = _decide(submission, commenter, rules)
+    body = submission.body.strip()
+    crisis, claim = health_signals(body, commenter, rules) if rules.health_patterns else ((), ())
+    decision = _decide(submission, commenter, rules, crisis, claim)
     if not decision.stored:
         return decision
-    signals, crisis, claim = signals_of(submission.body.strip(), commenter, rules)
+    signals = signals_of(body, commenter, rules, crisis, claim)
     return replace(decision, signals=signals, phrases=crisis + claim)
 
 
-def _decide(submission, commenter, rules):
+def _decide(submission, commenter, rules, crisis, claim):
     body = submission.body.strip()
     if rule := gate(commenter, rules):
         return refuse(rule, gate_message(rule, commenter))
@@ -263,7 +264,6 @@ def _decide(submission, commenter, rules):
         _normalized(previous) for previous in commenter.recent_bodies
     }:
         return refuse("duplicate", "You have already posted this exact comment.")
-    crisis, claim = health_signals(body, commenter, rules)
     if crisis:
         # Never published automatically, whoever writes it: a person may be in danger.
         return Decision(
