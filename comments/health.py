@@ -283,6 +283,7 @@ _CACHE = {}
 def _negative(phrase):
     return bool(set(normalise(phrase.replace("|", " ")).split()) & _NEGATIONS)
 
+
 _REQUIRED = {}
 
 

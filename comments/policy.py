@@ -109,8 +109,7 @@ class Decision:
 
 # The signals' stable codes, as ``explain_comment`` prints them and the queue stores them.
 SIGNALS = {
-    "crisis": "Reads like a crisis (suicidal thoughts, self-harm, overdose or emergency "
-    "symptoms)",
+    "crisis": "Reads like a crisis (suicidal thoughts, self-harm, overdose or emergency symptoms)",
     "medical_claim": "Makes a claim about a treatment",
     "word_list": "Contains a word from the suspect or blocked list",
     "link": "Contains several links",
@@ -214,8 +213,7 @@ def signals_of(body, commenter, rules, crisis, claim):
         "link": count_links(body) >= rules.hold_at_links,
         "new_account": not commenter.is_trusted_role
         and commenter.approved_count < rules.approvals_before_trusted,
-        "rejection_rate": decided >= 2
-        and rejected * 100 >= rules.rejection_rate_limit * decided,
+        "rejection_rate": decided >= 2 and rejected * 100 >= rules.rejection_rate_limit * decided,
     }
     return tuple(code for code in SIGNALS if applies[code])
 

@@ -17,7 +17,7 @@ from core.page_cache import depends_on
 
 from . import moderation, section_cache
 from .forms import CommentForm, EditCommentForm, FlagForm, PreferencesForm
-from .models import Comment
+from .models import Comment, helplines
 from .policy import MAX_DEPTH, Outcome
 
 POLICY_PAGE_SLUG = "comments-policy"
@@ -62,6 +62,8 @@ def post_comment(request, slug):
     if not result.decision.stored:
         form.add_error("body", result.decision.message)
         return _refused(request, article, form)
+    if result.decision.urgent:
+        return redirect("comments:support", result.comment.pk)
     level = messages.SUCCESS if result.decision.outcome is Outcome.APPROVE else messages.INFO
     if result.decision.outcome is Outcome.SPAM:
         level = messages.ERROR
@@ -84,6 +86,8 @@ def edit_comment(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         result = moderation.edit(comment, request.user, form.cleaned_data["body"])
+        if result.decision.urgent:
+            return redirect("comments:support", comment.pk)
         if result.decision.stored:
             messages.info(request, result.decision.message)
             return redirect(comment.get_absolute_url())
@@ -103,6 +107,17 @@ def delete_comment(request, pk):
     moderation.delete_own(comment, request.user)
     messages.success(request, "Your comment was deleted.")
     return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_safe
+def support(request, pk):
+    """Shown at once to the author of a comment that reads like a crisis: a calm message, the
+    site's helplines and the emergency number, before anything else (safe-messaging practice:
+    warmth, no judgement, help that is available now)."""
+    comment = own_comment(request, pk)
+    context = {"comment": comment, "helplines": helplines()}
+    return render(request, "comments/support.html", context)
 
 
 @login_required

@@ -1,9 +1,9 @@
 from .comment import QUEUE_FILTERS, Comment, CommentQuerySet
 from .flag import Flag
-from .health import Helpline, HealthPattern
+from .health import HealthPattern, Helpline, helplines
 from .moderation import ModerationLog, ModerationSettings, Sanction, SanctionQuerySet
 
 __all__ = [
     "QUEUE_FILTERS", "Comment", "CommentQuerySet", "Flag", "HealthPattern", "Helpline", "ModerationLog", "ModerationSettings",
-    "Sanction", "SanctionQuerySet",
+    "Sanction", "SanctionQuerySet", "helplines",
 ]  # fmt: skip

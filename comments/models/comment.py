@@ -2,7 +2,18 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -58,7 +69,9 @@ class CommentQuerySet(models.QuerySet):
     def in_queue(self, view):
         """One queue view, misinformation flags first, with everything an item shows loaded
         in a fixed number of queries."""
-        ordering = [F("urgent").desc(), F("has_misinformation").desc()]
+        # A crisis waiting for a moderator first, then misinformation flags.
+        urgent_first = Case(When(urgent=True, status=Comment.Status.PENDING, then=0), default=1)
+        ordering = [urgent_first, F("has_misinformation").desc()]
         if view == "flagged":
             ordering.append(F("open_flag_count").desc())
         open_flags = Flag.objects.filter(dismissed_at__isnull=True).select_related("user")

@@ -1,6 +1,7 @@
 """What the policy looks for in health discussion (claim and crisis patterns, edited by staff)
 and the helplines a commenter in crisis is shown."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -88,3 +89,9 @@ class Helpline(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.serves})"
+
+
+def helplines():
+    """The helplines to show: the admin's, or the ``CRISIS_HELPLINES`` setting's."""
+    rows = list(Helpline.objects.all())
+    return rows or [Helpline(**line) for line in settings.CRISIS_HELPLINES]
