@@ -47,7 +47,7 @@ _IRREGULAR = {
     "tablet": "pill", "pills": "pill", "drugs": "drug", "tylenol": "paracetamol",
     "acetaminophen": "paracetamol", "goodbye": "goodbye", "bye": "goodbye", "gone": "gone",
     "left": "left", "this": "this", "his": "his", "has": "has", "was": "be", "is": "is",
-    "us": "us", "does": "do", "done": "do", "did": "do", "doing": "do", "having": "have",
+    "us": "us", "does": "do", "done": "do", "did": "do", "doing": "do",
     "had": "had", "been": "be", "being": "be", "am": "be", "are": "be", "were": "be",
     "vs": "versus", "having": "having", "ran": "run", "running": "run", "lost": "lose",
     "losing": "lose", "bled": "bleed", "better off": "better off",
@@ -69,7 +69,8 @@ _REPORTED = re.compile(
     r"\b(?:who|they|people) (?:say|claim|think|believe|insist|tell)\b"
     r"|\bmy (?:doctor|gp|consultant|nurse|pharmacist|physician|specialist|cardiologist|"
     r"dermatologist|oncologist|physio|physiotherapist|dentist|midwife|psychiatrist|surgeon|"
-    r"rheumatologist|endocrinologist|neurologist|team|clinic|hospital)(?: s)? (?:said|say|told|tell|advis|"
+    r"rheumatologist|endocrinologist|neurologist|team|clinic|hospital)(?: s)? "
+    r"(?:said|say|told|tell|advis|"
     r"suggest|recommend|prescrib|switch|put|agr|want|help|support|advic|bless)"
 )
 _CRISIS_NEGATIONS = {"not", "never", "no"}
@@ -477,7 +478,14 @@ _CONDITIONS = (
     "cyst|cysts|nodule|nodules|polyps|fibroids|pcos|anemia|anaemia|cirrhosis|liver|lungs|gut|"
     "bloating|reflux|constipation|hemorrhoids|piles|baldness|hair_loss|wrinkles|cataract"
 )
-_OUTCOMES = "cure|cures|cured|heal|heals|healed|reverse|reversed|reverses|eliminate|eliminated|eradicate|dissolve|dissolved|dissolves|shrink|shrank|shrinks|shrunk|stop|stops|stopped|prevent|prevents|prevented|wipe|wiped|wipes|fix|fixes|fixed|sort|sorts|sorted|clear|cleared|clears|vanish|vanished|disappear|disappeared|gone|rid|treat|treats|treated|kill|kills|killed|remove|removes|removed|beat|beats|restore|restores|restored|banish|banished|knock|knocks"
+_OUTCOMES = (
+    "cure|cures|cured|heal|heals|healed|reverse|reversed|reverses|eliminate|eliminated|"
+    "eradicate|dissolve|dissolved|dissolves|shrink|shrank|shrinks|shrunk|stop|stops|stopped|"
+    "prevent|prevents|prevented|wipe|wiped|wipes|fix|fixes|fixed|sort|sorts|sorted|clear|"
+    "cleared|clears|vanish|vanished|disappear|disappeared|gone|rid|treat|treats|treated|kill|"
+    "kills|killed|remove|removes|removed|beat|beats|restore|restores|restored|banish|"
+    "banished|knock|knocks"
+)
 _UNITS = "mg|mgs|milligram|milligrams|mcg|microgram|micrograms|iu|ius|g|gram|grams|units"
 
 DEFAULT_PATTERNS = (
@@ -1108,7 +1116,8 @@ DEFAULT_PATTERNS = (
     (
         CRISIS,
         "scratch|scratching|hit|hitting|punch|punching|bang|banging|pull|pulling|pick|picking"
-        " ... arms|skin|wrists|head|hair|legs|thighs|myself ... until|till|so bleed|bleeds|bleeding|"
+        " ... arms|skin|wrists|head|hair|legs|thighs|myself ... until|till|so bleed|bleeds|"
+        "bleeding|"
         "bruise|bruised|hurts|hurt|raw",
         1.0,
         "self-harm",

@@ -45,6 +45,14 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     Comment.objects.create(article=article, author=reader, body="Under a hidden one.",
                            status="approved", parent=hidden)  # fmt: skip
     Flag.objects.create(comment=hidden, user=reader, reason="misinformation", note="Unproven.")
+    crisis = Comment.objects.create(
+        article=article, author=reader, body="I can't go on anymore.", urgent=True,
+        signals=["crisis"], matched_phrases=["can't go on anymore"],
+    )  # fmt: skip
+    Comment.objects.create(
+        article=article, author=other, body="Copper bracelets remove the pain instantly.",
+        signals=["medical_claim"], matched_phrases=["Copper bracelets remove"],
+    )  # fmt: skip
 
     for url, name in [
         ("/", "home"),
@@ -64,6 +72,7 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     check(page, f"{base}{reverse('comments:edit', args=[mine.pk])}", "comment-edit")
     check(page, f"{base}{reverse('comments:flag', args=[theirs.pk])}", "flag")
     check(page, f"{base}{reverse('comments:preferences')}", "account")
+    check(page, f"{base}{reverse('comments:support', args=[crisis.pk])}", "crisis-support")
 
     page.context.clear_cookies()
     log_in(page, base, "moderator", PASSWORD)

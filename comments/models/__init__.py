@@ -4,6 +4,6 @@ from .health import HealthPattern, Helpline, helplines
 from .moderation import ModerationLog, ModerationSettings, Sanction, SanctionQuerySet
 
 __all__ = [
-    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "Flag", "HealthPattern", "Helpline", "ModerationLog", "ModerationSettings",
-    "Sanction", "SanctionQuerySet", "helplines",
+    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "Flag", "HealthPattern", "Helpline",
+    "ModerationLog", "ModerationSettings", "Sanction", "SanctionQuerySet", "helplines",
 ]  # fmt: skip

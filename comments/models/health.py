@@ -59,15 +59,15 @@ class HealthPattern(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.phrase[:60]}"
 
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def clean(self):
         try:
             health.compile_phrase(self.phrase)
         except health.PatternError as error:
             raise ValidationError({"phrase": str(error)}) from None
-
-    def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
-        super().save(*args, **kwargs)
 
 
 class Helpline(models.Model):

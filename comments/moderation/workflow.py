@@ -36,10 +36,11 @@ Status = Comment.Status
 Action = ModerationLog.Action
 
 
-def current_rules():
-    return Rules.from_settings(
-        ModerationSettings.current(), health_patterns=HealthPattern.objects.for_policy()
-    )
+def current_rules(*, health=False):
+    """The policy's rules from the settings row; with ``health``, also the claim and crisis
+    patterns (one more query: only posting, editing and explaining need them)."""
+    patterns = HealthPattern.objects.for_policy() if health else ()
+    return Rules.from_settings(ModerationSettings.current(), health_patterns=patterns)
 
 
 def on_call_moderators():
@@ -151,7 +152,7 @@ def _lock(user):
 def submit(user, article, body, parent=None):
     """Post a comment (or reply) by ``user``; returns the policy's decision and the comment."""
     body = normalize_comment_text(body)  # what is checked is exactly what is stored and shown
-    rules = current_rules()
+    rules = current_rules(health=True)
     if user.is_authenticated:
         _lock(user)
     decision = decide(
@@ -199,7 +200,7 @@ def check_editable(comment, user, rules):
 @transaction.atomic
 def edit(comment, user, body):
     """The author edits their own comment within the edit window; the policy checks it again."""
-    rules = current_rules()
+    rules = current_rules(health=True)
     check_editable(comment, user, rules)
     body = normalize_comment_text(body)
     decision = decide(
@@ -304,7 +305,7 @@ def explain(body, user=None, rules=None):
     """What the policy would do with ``body`` from ``user`` (or an established commenter),
     and every signal it sees, saving nothing. Timing rules (rate limit, duplicates) are left
     out: they depend on when a comment is sent, not on what it says."""
-    rules = rules or current_rules()
+    rules = rules or current_rules(health=True)
     body = normalize_comment_text(body)
     commenter = ESTABLISHED_COMMENTER
     if user is not None:

@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no user “{username}”.")
         if not comments:
             comments = (line.rstrip("\n") for line in sys.stdin)
-        rules = current_rules()
+        rules = current_rules(health=True)
         for text in comments:
             if not text.strip():
                 continue
