@@ -454,7 +454,8 @@ _DRUGS = (
     "lithium|ssri|ssris|epipen|injection|injections|dialysis|therapy|ibuprofen|paracetamol|"
     "aspirin|naproxen|codeine|morphine|opioid|opioids|triptan|triptans|omeprazole|ppi|"
     "antihistamine|antihistamines|antiviral|antivirals|tamiflu|pharmaceutical|pharmaceuticals|"
-    "chemical|chemicals|stent|stents|operation|transplant|replacement|biopsy|cream|creams|shot|"
+    "penicillin|amoxicillin|ritalin|sertraline|prozac|fluoxetine|citalopram|antibiotic|"
+    "painkiller|chemical|chemicals|stent|stents|operation|transplant|replacement|biopsy|cream|creams|shot|"
     "shots|vaccination|vaccinations|glasses|hearing_aid|hearing_aids"
 )
 _EFFECTS = (
@@ -479,7 +480,8 @@ _CONDITIONS = (
     "bloating|reflux|constipation|hemorrhoids|piles|baldness|hair_loss|wrinkles|cataract"
 )
 _OUTCOMES = (
-    "cure|cures|cured|heal|heals|healed|reverse|reversed|reverses|eliminate|eliminated|"
+    "melt|melts|melted|lower|lowers|lowered|normalise|normalises|normalize|normalizes|balance|"
+    "balances|cure|cures|cured|heal|heals|healed|reverse|reversed|reverses|eliminate|eliminated|"
     "eradicate|dissolve|dissolved|dissolves|shrink|shrank|shrinks|shrunk|stop|stops|stopped|"
     "prevent|prevents|prevented|wipe|wiped|wipes|fix|fixes|fixed|sort|sorts|sorted|clear|"
     "cleared|clears|vanish|vanished|disappear|disappeared|gone|rid|treat|treats|treated|kill|"
@@ -761,7 +763,13 @@ DEFAULT_PATTERNS = (
         1.0,
         "self-harm",
     ),  # fmt: skip
-    (CRISIS, "self harm|harm|injury|harming|injuring", 1.0, "self-harm"),
+    (CRISIS, "self harm|harm|injury|harming|injuring", 0.5, "self-harm"),
+    (
+        CRISIS,
+        "i|been|started|keep|kept|my ... self_harm|self_harming|self_injury|harming_myself",
+        1.0,
+        "self-harm",
+    ),  # fmt: skip
     (CRISIS, "overdose|overdosed|overdosing", 0.5, "overdose"),
     (CRISIS, "i just|already|have? overdose|overdosed|od", 1.0, "overdose"),
     (CRISIS, "take|took|taking|taken an|a overdose", 1.0, "overdose"),
@@ -1132,7 +1140,8 @@ DEFAULT_PATTERNS = (
     ),  # fmt: skip
     (
         CRISIS,
-        "face|arm|leg|side|mouth ... not move|droop|drooping|drooped|sag|sagging|dead|heavy",
+        "face|arm|leg|side|mouth ... droop|drooping|drooped|sag|sagging|dead|heavy|not_move|"
+        "will_not_move",
         0.5,
         "stroke signs",
     ),  # fmt: skip
@@ -1188,5 +1197,93 @@ DEFAULT_PATTERNS = (
         "drowsy|sleepy|floppy|unresponsive|confused|vomiting|not_waking|shaky|fitting",
         0.5,
         "poisoning",
+    ),  # fmt: skip
+    # Broad cues of despair and danger: each needs another to hold.
+    (
+        CRISIS,
+        "die|dying|dead|death|funeral|alive|to_myself|my_life",
+        0.5,
+        "death or harm",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "point|pointless|hopeless|worthless|trapped|burden|no_hope|can_not_cope|could_not_cope",
+        0.5,
+        "hopelessness",
+    ),  # fmt: skip
+    (CRISIS, "give|giving|gave|given up", 0.5, "hopelessness"),
+    (
+        CRISIS,
+        "had enough|enough_of ... living|life|everything|this|it_all|being_alive",
+        0.5,
+        "hopelessness",
+    ),  # fmt: skip
+    (CRISIS, "ready to give_up|go|die|end|leave", 0.5, "hopelessness"),
+    (
+        CRISIS,
+        "anymore|any_more|alone|relieved|everything_i_need|all_at_once|at_once",
+        0.25,
+        "hopelessness",
+    ),  # fmt: skip
+    (CRISIS, "might|could|would|will do ... to myself", 1.0, "self-harm"),
+    (
+        CRISIS,
+        "scared|afraid|frightened|terrified of ... myself|what_i_might|what_i_could",
+        0.5,
+        "self-harm",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "cut|cutting|burn|burning|scratch|scratching ... deeper|deep|scar|scars|blood|bleed",
+        1.0,
+        "self-harm",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "started|start|keep|kept|been|began|begun cutting|self_harming|harming|burning again?",
+        0.5,
+        "self-harm",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "took|taken|swallowed|had ... load|lot|lots|loads|bunch|pile|dozen|handful ... pill"
+        "|tablets|sleeping|painkiller|painkillers|paracetamol|medication",
+        1.0,
+        "overdose",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "speech|words ... wrong|coming_out_wrong|nonsense|strange|funny",
+        0.5,
+        "stroke signs",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "legs|groin|bum|saddle|buttocks|feet ... numb|numbness|tingling|dead",
+        0.5,
+        "cauda equina signs",
+    ),  # fmt: skip
+    (
+        CRISIS,
+        "pee|wee|bladder|bowel|bowels|toilet|incontinent|incontinence|urine",
+        0.5,
+        "cauda equina signs",
+    ),  # fmt: skip
+    (CRISIS, "clutch|clutching|grab|grabbing|holding his|her|my|their chest", 1.0, "chest pain"),
+    (CRISIS, "grey|gray|pale|ashen ... sweat|sweating|sweaty|clammy", 0.5, "collapse"),
+    (CLAIM, "nature|natural " + _DRUGS, 0.5, "a natural alternative"),
+    (CLAIM, "never|not need ... again", 0.5, "no need for medication"),
+    (
+        CLAIM,
+        "doctor|doctors|pharma|they|nobody ... not|never tell|telling|told you",
+        1.0,
+        "suppressed cure",
+    ),  # fmt: skip
+    (
+        CLAIM,
+        "pull|pulls|draw|draws|suck|sucks|flush|flushes ... toxin|toxins|poison|poisons|"
+        "chemicals|heavy_metals",
+        0.5,
+        "a detox",
     ),  # fmt: skip
 )

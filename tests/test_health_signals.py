@@ -122,7 +122,12 @@ def test_emergency_symptoms_are_a_crisis():
 
 # -- the labelled sets -----------------------------------------------------------------------
 
-SETS = ["health_comments.tsv", "health_comments_holdout.tsv", "health_comments_fresh.tsv"]
+SETS = [
+    "health_comments.tsv",
+    "health_comments_holdout.tsv",
+    "health_comments_fresh.tsv",
+    "health_comments_blind.tsv",
+]
 
 
 def measure(rows):
