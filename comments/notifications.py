@@ -61,3 +61,27 @@ def crisis_comment(comment, team):
     messages = [(subject, body, None, [moderator.email]) for moderator in team]
     if messages:
         send_mass_mail(messages)
+
+
+def claim_for_reviewer(comment):
+    """Bring a held treatment claim to the attention of the clinician who reviewed the article:
+    they know its evidence best, and may answer it with an editor's note once it is published."""
+    reviewer = comment.article.reviewer
+    user = reviewer.user if reviewer is not None and reviewer.user_id else None
+    if user is None or not user.email:
+        return
+    note = absolute_url(reverse("moderation:note", args=[comment.pk]))
+    body = (
+        f"Hello {reviewer.name},\n\n"
+        f"A comment on “{comment.article.title}”, which you reviewed, makes a claim about a "
+        f"treatment and is held for a moderator:\n\n{comment.body}\n\n"
+        f"Matched: {', '.join(comment.matched_phrases)}\n\n"
+        "If it is published, you can add an editor's note under it (why the claim is wrong or "
+        f"unproven, with a link to the evidence): {note}\n"
+    )
+    send_mail(
+        f"[{settings.SITE_NAME}] A treatment claim on an article you reviewed",
+        body,
+        None,
+        [user.email],
+    )

@@ -66,19 +66,26 @@ class CommentQuerySet(models.QuerySet):
             ),
         )
 
-    def in_queue(self, view):
-        """One queue view, misinformation flags first, with everything an item shows loaded
-        in a fixed number of queries."""
-        # A crisis waiting for a moderator first, then misinformation flags.
-        urgent_first = Case(When(urgent=True, status=Comment.Status.PENDING, then=0), default=1)
-        ordering = [urgent_first, F("has_misinformation").desc()]
+    def in_queue(self, view, viewer=None):
+        """One queue view, with everything an item shows loaded in a fixed number of queries.
+        First a crisis waiting for a moderator, then (for a clinician who moderates) held
+        treatment claims on the articles they reviewed, then misinformation flags."""
+        pending = Q(status=Comment.Status.PENDING)
+        urgent_first = Case(When(pending & Q(urgent=True), then=0), default=1)
+        ordering = [urgent_first]
+        if viewer is not None and viewer.is_authenticated:
+            for_viewer = pending & Q(
+                signals__icontains="medical_claim", article__reviewer__user_id=viewer.pk
+            )
+            ordering.append(Case(When(for_viewer, then=0), default=1))
+        ordering.append(F("has_misinformation").desc())
         if view == "flagged":
             ordering.append(F("open_flag_count").desc())
         open_flags = Flag.objects.filter(dismissed_at__isnull=True).select_related("user")
         return (
             self.with_flag_state()
             .filter(QUEUE_FILTERS[view])
-            .select_related("article", "author", "parent__author", "decided_by")
+            .select_related("article__reviewer", "author", "parent__author", "decided_by")
             .defer("article__body")
             .prefetch_related(
                 Prefetch(

@@ -158,6 +158,9 @@ class ModerationLog(models.Model):
         LIFT = "lift", "Ban or suspension lifted"
         EDIT = "edit", "Edited by author"
         DELETE = "delete", "Deleted by author"
+        NOTE = "note", "Editor's note added"
+        NOTE_EDIT = "note_edit", "Editor's note changed"
+        NOTE_REMOVE = "note_remove", "Editor's note removed"
 
     created_at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -188,6 +188,8 @@ def submit(user, article, body, parent=None):
         notifications.reply_published(comment)
     if comment.urgent:
         notifications.crisis_comment(comment, on_call_moderators())
+    elif decision.rule == "medical_claim":
+        notifications.claim_for_reviewer(comment)
     return Result(decision, comment)
 
 
