@@ -5,6 +5,7 @@ from .health import HealthPattern, Helpline, helplines
 from .moderation import ModerationLog, ModerationSettings, Sanction, SanctionQuerySet
 
 __all__ = [
-    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "ContextNote", "Flag", "HealthPattern", "Helpline",
+    "QUEUE_FILTERS", "Comment", "CommentQuerySet", "ContextNote", "Flag", "HealthPattern",
+    "Helpline",
     "ModerationLog", "ModerationSettings", "Sanction", "SanctionQuerySet", "helplines",
 ]  # fmt: skip
