@@ -22,7 +22,8 @@ SCHEMA = {  # kind: (required keys, optional keys with their defaults; ... means
     "commenters": ("username first_name", {}),
     "banned": ("username reason", {}),
     "comments": ("key article user status days_after_publish body",
-                 {"parent": None, "flags": [], "rejection_reason": ...}),
+                 {"parent": None, "flags": [], "rejection_reason": ..., "context_note": ...}),
+    "context_note": ("user body", {"link": ""}),
     "flags": ("user reason", {"note": ...}),
     "reviews": ("article reviewer days_ago outcome", {"notes": "", "edited_after": None}),
     "edited_after": ("days_ago note append", {}),
@@ -51,6 +52,8 @@ def checked(kind, data, path):
         data[key] = [checked(key, item, path) for item in data[key]]
     if data.get("edited_after"):
         data["edited_after"] = checked("edited_after", data["edited_after"], path)
+    if data.get("context_note"):
+        data["context_note"] = checked("context_note", data["context_note"], path)
     return data
 
 
@@ -86,7 +89,8 @@ def load(root=ROOT):
     banned, comments = checked("banned", data["banned"], path), data["comments"]
     known([c["article"] for c in comments], [a["slug"] for a in articles], path, "article")
     users = [banned["username"], *(c["user"] for c in comments),
-             *(flag["user"] for c in comments for flag in c["flags"])]  # fmt: skip
+             *(flag["user"] for c in comments for flag in c["flags"]),
+             *(c["context_note"]["user"] for c in comments if c.get("context_note"))]  # fmt: skip
     known(users, STAFF_USERS | {c["username"] for c in data["commenters"]}, path, "user")
     known([c["parent"] for c in comments], [None, *(c["key"] for c in comments)], path, "parent")
     path = root / "reviews.yaml"
