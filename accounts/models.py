@@ -12,6 +12,10 @@ class User(AbstractUser):
         "email me when someone replies to my comment",
         default=True,
     )
+    notify_on_decision = models.BooleanField(
+        "email me when a moderator decides on one of my held comments",
+        default=True,
+    )
     notify_on_review_due = models.BooleanField(
         "email me when my medical reviews are due",
         default=True,

@@ -8,11 +8,12 @@ from django.dispatch import receiver
 from accounts.signals import account_deleting
 
 from . import moderation, section_cache
-from .models import Comment
+from .models import Appeal, Comment
 
 
 @receiver(account_deleting, dispatch_uid="comments.account_deleting")
 def settle_comments_of_deleted_account(sender, user, **kwargs):
+    Appeal.objects.filter(user=user).delete()  # their own words, gone with their account
     comments = Comment.objects.filter(author=user).select_related("article")
     count = comments.count()
     for article_id in set(comments.values_list("article_id", flat=True)):

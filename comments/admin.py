@@ -9,11 +9,13 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from core.admin import ReadOnlyAdminMixin
 
 from .models import (
+    Appeal,
     Comment,
     Flag,
     HealthPattern,
@@ -281,3 +283,26 @@ class HelplineAdmin(admin.ModelAdmin):
 
     list_display = ("name", "serves", "phone", "text", "hours", "position")
     list_editable = ("position",)
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    """Commenters' appeals against a statement of reasons. Moderators answer here; reversing
+    the decision itself is done from the queue, and both stay on the record."""
+
+    list_display = ("created_at", "user", "decision", "answered_at")
+    list_filter = (("answered_at", admin.EmptyFieldListFilter),)
+    list_select_related = ("user", "decision")
+    readonly_fields = ("decision", "user", "text", "created_at", "answered_at", "answered_by")
+    fields = ("decision", "user", "text", "created_at", "answer", "answered_at", "answered_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "answer" in form.changed_data and obj.answer.strip():
+            obj.answered_at, obj.answered_by = timezone.now(), request.user
+        super().save_model(request, obj, form, change)

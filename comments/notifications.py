@@ -85,3 +85,65 @@ def claim_for_reviewer(comment):
         None,
         [user.email],
     )
+
+
+def _statements_url():
+    return absolute_url(reverse("comments:decisions"))
+
+
+def decision_made(comment, action, reason, clause):
+    """Tell the author what a moderator decided about their comment, with the reason and the
+    policy clause: an approval of a held comment (if they want such emails) and every
+    rejection, spam or removal (a statement of reasons: always)."""
+    author = comment.author
+    if author is None or not author.email:
+        return
+    if action == "approve" and not author.notify_on_decision:
+        return
+    title = comment.article.title
+    if action == "approve":
+        subject = f"[{settings.SITE_NAME}] Your comment is published"
+        body = f"Hello {author.display_name},\n\nA moderator approved your comment on “{title}”"
+        body += f": {absolute_url(comment.get_absolute_url())}\n"
+    else:
+        verb = {"reject": "was not published", "spam": "was classed as spam",
+                "remove": "was removed"}[action]  # fmt: skip
+        subject = f"[{settings.SITE_NAME}] Your comment {verb}"
+        body = (
+            f"Hello {author.display_name},\n\nYour comment on “{title}” {verb}.\n\n"
+            f"Reason: {reason or 'it breaks our Comments Policy.'}\n"
+            f"Policy: {clause}\n\n{comment.body}\n\n"
+            f"You can read every decision about your comments, and appeal this one once, on "
+            f"your account page: {_statements_url()}\n"
+        )
+    body += (
+        "\nTo stop emails about approvals, untick the box on your account page: "
+        f"{absolute_url(reverse('comments:preferences'))}\n"
+    )
+    send_mail(subject, body, None, [author.email])
+
+
+def sanctioned(user, sanction_row, clause):
+    """A statement of reasons for a ban or suspension."""
+    if not user.email:
+        return
+    body = (
+        f"Hello {user.display_name},\n\n{sanction_row.describe()}.\n\n"
+        f"Reason: {sanction_row.reason}\nPolicy: {clause}\n\n"
+        f"You can appeal once on your account page: {_statements_url()}\n"
+    )
+    send_mail(f"[{settings.SITE_NAME}] About your comments", body, None, [user.email])
+
+
+def appeal_filed(appeal):
+    """Every moderator hears of a new appeal; it waits in the admin for an answer."""
+    team = moderators().exclude(email="")
+    link = absolute_url(reverse("admin:comments_appeal_change", args=[appeal.pk]))
+    subject = f"[{settings.SITE_NAME}] A commenter appealed a decision"
+    body = (
+        f"{appeal.user.display_name} appealed: {appeal.decision.get_action_display()} — "
+        f"{appeal.decision.reason}\n\nTheir appeal:\n{appeal.text}\n\nAnswer it here: {link}\n"
+    )
+    messages = [(subject, body, None, [moderator.email]) for moderator in team]
+    if messages:
+        send_mass_mail(messages)

@@ -7,6 +7,7 @@ comments/moderation.py. Refused comments re-render the article with the text kep
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -14,10 +15,11 @@ from articles.caching import page_key
 from articles.models import Article, Author, Page
 from articles.views import render_article
 from core.page_cache import depends_on
+from core.pagination import paginate
 
-from . import moderation, section_cache
-from .forms import CommentForm, EditCommentForm, FlagForm, PreferencesForm
-from .models import Comment, helplines
+from . import moderation, notifications, section_cache
+from .forms import AppealForm, CommentForm, EditCommentForm, FlagForm, PreferencesForm
+from .models import LIMITING_ACTIONS, Appeal, Comment, ModerationLog, helplines
 from .policy import MAX_DEPTH, Outcome
 
 POLICY_PAGE_SLUG = "comments-policy"
@@ -150,6 +152,7 @@ def preferences(request):
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
         initial={"notify_on_reply": user.notify_on_reply,
+                 "notify_on_decision": user.notify_on_decision,
                  "notify_on_review_due": user.notify_on_review_due},
         reviewer=Author.objects.filter(user=user).exists(),
     )  # fmt: skip
@@ -170,3 +173,62 @@ def comments_policy(request):
     depends_on(request, page_key(page.slug), section_cache.SETTINGS)
     context = {"page": page, "rules": moderation.current_rules(), "max_depth": MAX_DEPTH}
     return render(request, "comments/policy_page.html", context)
+
+
+STATEMENTS_PER_PAGE = 20
+
+
+def statements_of(user):
+    """Every decision that limited ``user``'s comments or commenting, newest first, with its
+    reversal (a later approval, restore or lifted sanction) and their appeal, if any. The
+    records stay after a reversal: the page says it was reversed."""
+    later = ModerationLog.objects.filter(created_at__gte=OuterRef("created_at")).exclude(
+        pk=OuterRef("pk")
+    )
+    comment_reversed = later.filter(
+        comment_id=OuterRef("comment_id"), action__in=["approve", "restore", "dismiss_flags"]
+    )
+    sanction_lifted = later.filter(subject_id=OuterRef("subject_id"), action="lift")
+    return (
+        ModerationLog.objects.filter(subject=user, action__in=LIMITING_ACTIONS)
+        .select_related("comment__article", "appeal")
+        .annotate(
+            comment_reversed_at=Subquery(
+                comment_reversed.order_by("created_at").values("created_at")[:1]
+            ),
+            sanction_lifted_at=Subquery(
+                sanction_lifted.order_by("created_at").values("created_at")[:1]
+            ),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+@login_required
+@require_safe
+def decisions(request):
+    """The commenter's statements of reasons: what was decided, why, under which clause of
+    the Comments Policy, whether it was reversed, and their one appeal."""
+    page = paginate(request, statements_of(request.user), STATEMENTS_PER_PAGE)
+    return render(request, "comments/decisions.html", {"page": page, "form": AppealForm()})
+
+
+@login_required
+@require_POST
+def appeal(request, pk):
+    """Appeal one decision, once; moderators are emailed and answer in the admin."""
+    decision = get_object_or_404(
+        ModerationLog, pk=pk, subject=request.user, action__in=LIMITING_ACTIONS
+    )
+    if Appeal.objects.filter(decision=decision).exists():
+        messages.error(request, "You have already appealed this decision.")
+        return redirect("comments:decisions")
+    form = AppealForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write why we should look again (up to 1,000 characters).")
+        return redirect("comments:decisions")
+    created = Appeal.objects.create(decision=decision, user=request.user,
+                                    text=form.cleaned_data["text"].strip())  # fmt: skip
+    notifications.appeal_filed(created)
+    messages.success(request, "Thank you. A moderator will read your appeal and answer you.")
+    return redirect("comments:decisions")

@@ -19,8 +19,17 @@ from accounts.models import EDITORS_GROUP
 from core.sanitizer import normalize_comment_text
 
 from .. import notifications, section_cache
-from ..models import Comment, Flag, HealthPattern, ModerationLog, ModerationSettings, Sanction
+from ..models import (
+    LIMITING_ACTIONS,
+    Comment,
+    Flag,
+    HealthPattern,
+    ModerationLog,
+    ModerationSettings,
+    Sanction,
+)
 from ..policy import (
+    CLAUSES,
     Commenter,
     Decision,
     Outcome,
@@ -34,6 +43,7 @@ from .access import can_moderate, moderators
 
 Status = Comment.Status
 Action = ModerationLog.Action
+LIMITING = set(LIMITING_ACTIONS)
 
 
 def current_rules(*, health=False):
@@ -119,6 +129,7 @@ def commenter_facts(user, rules, *, now=None):
 def log(action, *, comment=None, subject=None, actor=None, rule="", reason="", from_status="",
         to_status=""):  # fmt: skip
     return ModerationLog.objects.create(
+        clause=CLAUSES.get(rule) or CLAUSES.get(str(action), "") if str(action) in LIMITING else "",
         action=action,
         comment=comment,
         subject=subject if subject is not None else (comment.author if comment else None),
