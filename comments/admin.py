@@ -127,7 +127,9 @@ class ModerationLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class SanctionAdminForm(forms.ModelForm):
     """A new ban or suspension from the admin, checked like one from the queue."""
 
-    duration = forms.ChoiceField(choices=SanctionForm.base_fields["duration"].choices)
+    duration = forms.ChoiceField(
+        choices=[("", "Choose how long…"), *SanctionForm.base_fields["duration"].choices]
+    )
 
     class Meta:
         model = Sanction

@@ -4,11 +4,15 @@ Every change is a POST behind login; the policy and workflow live in comments/po
 comments/moderation.py. Refused comments re-render the article with the text kept.
 """
 
+import math
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from articles.caching import page_key
@@ -95,7 +99,10 @@ def edit_comment(request, pk):
             return redirect(comment.get_absolute_url())
         form.add_error("body", result.decision.message)
     status = 400 if request.method == "POST" else 200
-    context = {"comment": comment, "form": form, "window": rules.edit_window_minutes}
+    ends = comment.created_at + timedelta(minutes=rules.edit_window_minutes)
+    minutes_left = max(1, math.ceil((ends - timezone.now()).total_seconds() / 60))
+    context = {"comment": comment, "form": form, "window": rules.edit_window_minutes,
+               "minutes_left": minutes_left}  # fmt: skip
     return render(request, "comments/edit.html", context, status=status)
 
 
@@ -132,6 +139,9 @@ def flag_comment(request, pk):
         .select_related("article", "author"),
         pk=pk,
     )
+    if request.method == "GET" and comment.flags.filter(user=request.user).exists():
+        messages.info(request, "You have already flagged this comment; moderators will see it.")
+        return redirect(comment.get_absolute_url())
     form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -71,7 +71,8 @@ def test_nobody_appeals_someone_elses_decision_and_bad_input_changes_nothing(
     moderate(comment, "reject", moderator, "Off topic.")
     entry = ModerationLog.objects.get(comment=comment, action="reject")
     client.force_login(reader)
-    assert client.post(reverse("comments:appeal", args=[entry.pk]), {"text": "x"}).status_code == 404
+    url = reverse("comments:appeal", args=[entry.pk])
+    assert client.post(url, {"text": "x"}).status_code == 404
     client.force_login(regular)
     assert client.get(reverse("comments:appeal", args=[entry.pk])).status_code == 405
     client.post(reverse("comments:appeal", args=[entry.pk]), {"text": ""})
@@ -117,3 +118,31 @@ def test_the_decisions_page_needs_a_login_and_few_queries(
         assert client.get(reverse("comments:decisions")).status_code == 200
     client.logout()
     assert client.get(reverse("comments:decisions")).status_code == 302
+
+
+def test_confirming_the_email_returns_to_the_article_even_on_another_device(client, article):
+    import re
+
+    from django.test import Client
+
+    back = f"{article.get_absolute_url()}#comment-form"
+    client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "username": "newbie", "password1": "a-long-unusual-pass",
+         "password2": "a-long-unusual-pass", "next": back},
+    )  # fmt: skip
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)", mail.outbox[0].body)
+    other_device = Client()
+    response = other_device.post(link.group(1))
+    assert response.status_code == 302 and response["Location"] == back
+
+
+def test_a_signup_elsewhere_is_not_a_redirect_target(client, db):
+    client.post(
+        reverse("account_signup"),
+        {"email": "n2@example.com", "username": "newbie2", "password1": "a-long-unusual-pass",
+         "password2": "a-long-unusual-pass", "next": "https://evil.example/"},
+    )  # fmt: skip
+    from accounts.models import User
+
+    assert User.objects.get(username="newbie2").return_to == ""

@@ -69,7 +69,12 @@ class SanctionForm(forms.Form):
     """Suspend a commenter for a number of days, or ban them."""
 
     duration = forms.ChoiceField(
-        choices=[("1", "1 day"), ("7", "7 days"), ("30", "30 days"), ("ban", "Ban")],
+        choices=[
+            ("1", "Suspend for 1 day"),
+            ("7", "Suspend for 7 days"),
+            ("30", "Suspend for 30 days"),
+            ("ban", "Ban until lifted by a moderator"),
+        ],
         error_messages={
             "required": "Choose a suspension of 1, 7 or 30 days, or a ban.",
             "invalid_choice": "Choose a suspension of 1, 7 or 30 days, or a ban.",

@@ -199,6 +199,8 @@ def lift(request, pk):
         row = get_object_or_404(Sanction.objects.select_for_update(), pk=pk)
         if row.lifted_at is not None:
             messages.error(request, f"This {row.kind} was already lifted.")
+        elif request.POST.get("confirm") != "yes":
+            messages.error(request, f"Tick “Yes, lift it” to confirm lifting the {row.kind}.")
         else:
             lift_sanction(row, request.user)
             messages.success(request, f"Lifted the {row.kind} of {row.user.display_name}.")
