@@ -209,6 +209,10 @@ def every_url(article, reader, moderator):
         "moderation:user": {"pk": reader.pk},
         "moderation:sanction": {"pk": reader.pk},
         "moderation:lift": {"pk": sanction.pk},
+        "moderation:note": {"pk": comment.pk},
+        "moderation:remove_note": {"pk": comment.pk},
+        "comments:support": {"pk": comment.pk},
+        "comments:appeal": {"pk": 1},
         "account_confirm_email": {"key": "not-a-key"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "not-a-key"},
     }
