@@ -147,3 +147,32 @@ def appeal_filed(appeal):
     messages = [(subject, body, None, [moderator.email]) for moderator in team]
     if messages:
         send_mass_mail(messages)
+
+
+def resources(comment, lines, moderator):
+    """A moderator's private message to a commenter who may be in crisis: the helplines and the
+    emergency number, calmly, without judgement."""
+    author = comment.author
+    if author is None or not author.email:
+        return False
+    listed = "\n".join(
+        f"- {line.name} ({line.serves}): "
+        + " · ".join(
+            part
+            for part in (line.phone and f"call {line.phone}", line.text, line.hours, line.url)
+            if part
+        )  # fmt: skip
+        for line in lines
+    )
+    body = (
+        f"Hello {author.display_name},\n\n"
+        f"I'm {moderator.display_name}, one of the moderators at {settings.SITE_NAME}. I read "
+        f"what you wrote on “{comment.article.title}” and wanted to check in with you.\n\n"
+        "If you are in danger now, please call your local emergency number or go to the nearest "
+        "emergency department.\n\n"
+        "If you are struggling, you do not have to face it alone. These services are free and "
+        f"confidential, and there to listen:\n{listed}\n\n"
+        "Talking to someone you trust, or to your doctor, can help too. Take care of yourself.\n"
+    )
+    send_mail(f"[{settings.SITE_NAME}] Checking in with you", body, None, [author.email])
+    return True

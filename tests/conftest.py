@@ -210,6 +210,7 @@ def every_url(article, reader, moderator):
         "moderation:sanction": {"pk": reader.pk},
         "moderation:lift": {"pk": sanction.pk},
         "moderation:note": {"pk": comment.pk},
+        "moderation:resources": {"pk": comment.pk},
         "moderation:remove_note": {"pk": comment.pk},
         "comments:support": {"pk": comment.pk},
         "comments:appeal": {"pk": 1},

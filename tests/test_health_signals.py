@@ -296,3 +296,29 @@ def test_a_bad_pattern_is_refused_in_the_admin_and_nothing_is_saved(client, supe
     assert response.status_code == 200
     assert "A pattern needs at least one word to match." in response.content.decode()
     assert HealthPattern.objects.count() == before
+
+
+def test_a_moderator_sends_the_resources_privately_and_it_is_logged(
+    client, article, regular, moderator
+):
+    client.force_login(regular)
+    post(client, article, "I want to kill myself.")
+    comment = Comment.objects.get(author=regular)
+    mail.outbox.clear()
+    client.force_login(moderator)
+    queue = client.get(reverse("moderation:queue", args=["pending"])).content.decode()
+    url = reverse("moderation:resources", args=[comment.pk])
+    assert f'formaction="{url}"' in queue
+    client.post(url)
+    (email,) = mail.outbox
+    assert email.to == [regular.email] and "call your local emergency number" in email.body
+    assert "Samaritans (UK and Ireland): call 116 123" in email.body
+    assert ModerationLog.objects.filter(comment=comment, action="resources").exists()
+
+
+def test_only_moderators_send_resources(client, article, regular, reader):
+    comment = Comment.objects.create(article=article, author=regular, body="x", urgent=True)
+    client.force_login(reader)
+    assert client.post(reverse("moderation:resources", args=[comment.pk])).status_code == 403
+    assert client.get(reverse("moderation:resources", args=[comment.pk])).status_code == 405
+    assert mail.outbox == []

@@ -161,6 +161,7 @@ class ModerationLog(models.Model):
         NOTE = "note", "Editor's note added"
         NOTE_EDIT = "note_edit", "Editor's note changed"
         NOTE_REMOVE = "note_remove", "Editor's note removed"
+        RESOURCES = "resources", "Support resources sent privately"
 
     created_at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.pagination import paginate
 
-from ..models import Comment, ContextNote, Flag, ModerationLog, Sanction
+from .. import notifications
+from ..models import Comment, ContextNote, Flag, ModerationLog, Sanction, helplines
 from .access import can_moderate
 from .decisions import lift_sanction, moderate, sanction
 from .forms import (
@@ -32,7 +33,7 @@ from .forms import (
 )
 from .history import History, flags_received, prepare_items, status_counts, thread_of
 from .notes import can_write_note, remove_note, save_note
-from .workflow import current_rules
+from .workflow import current_rules, log
 
 PER_PAGE = 50
 USER_COMMENTS_PER_PAGE = 20
@@ -243,3 +244,18 @@ def delete_context_note(request, pk):
     if remove_note(comment, request.user):
         messages.success(request, "The editor's note is removed; the log keeps what it said.")
     return redirect(comment.get_absolute_url())
+
+
+@require_POST
+@moderator_required
+def send_resources(request, pk):
+    """Send the commenter of a comment that reads like a crisis a private, calm message with
+    the helplines; logged."""
+    comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
+    if notifications.resources(comment, helplines(), request.user):
+        log(ModerationLog.Action.RESOURCES, comment=comment, actor=request.user,
+            reason="Helplines and the emergency number, by email.")  # fmt: skip
+        messages.success(request, f"Sent the resources privately to {comment.author_name}.")
+    else:
+        messages.error(request, f"{comment.author_name} has no email address to write to.")
+    return redirect(safe_next(request, comment.moderation_url()))
