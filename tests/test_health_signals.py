@@ -303,7 +303,7 @@ def test_a_moderator_sends_the_resources_privately_and_it_is_logged(
 ):
     client.force_login(regular)
     post(client, article, "I want to kill myself.")
-    comment = Comment.objects.get(author=regular)
+    comment = Comment.objects.get(author=regular, article=article)
     mail.outbox.clear()
     client.force_login(moderator)
     queue = client.get(reverse("moderation:queue", args=["pending"])).content.decode()
