@@ -23,37 +23,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalise import normalise, stem, tokens  # noqa: F401 (stem: part of the interface)
+from .normalise import (  # noqa: F401 (stem: part of the interface)
+    _CLAIM_DOUBT,
+    _CONJUNCTIONS,
+    _CRISIS_NEGATIONS,
+    _JOKES,
+    _NEGATIONS,
+    _REPORTED,
+    normalise,
+    stem,
+    tokens,
+)
 
 CLAIM = "claim"
 CRISIS = "crisis"
 DISCOUNT = 0.25  # what a negated or doubted match still counts for
-
-_NEGATIONS = {"not", "no", "never", "nothing", "without", "nor", "neither", "hardly", "barely",
-              "nobody", "none", "zero", "stop", "fail"}  # fmt: skip
-# Words that frame a claim as reported, doubted or hoped for rather than made.
-_CLAIM_DOUBT = {
-    "myth", "scam", "nonsense", "debunk", "quack", "quackery", "hoax", "snake", "fake",
-    "rubbish", "bogu", "false", "misinformation", "dangerou", "beware", "warn", "careful",
-    "skeptic", "sceptic", "doubt", "claim", "hop", "wish", "pray", "evidence", "search",
-    "fraud", "unproven", "risky", "harmful", "mislead", "allegedly", "rumor", "rumour",
-    "pseudoscience", "clickbait", "prevention", "someday", "cautiou", "overhyp", "exaggerat",
-    "wait", "waiting", "cautious", "whether", "unfortunate", "sadly",
-}  # fmt: skip
-# A claim reported from someone else ("people who say …") or a clinician's advice ("my GP told
-# me to come off …") is not the commenter's own claim.
-_REPORTED = re.compile(
-    r"\b(?:who|they|people) (?:say|claim|think|believe|insist|tell)\b"
-    r"|\bmy (?:doctor|gp|consultant|nurse|pharmacist|physician|specialist|cardiologist|"
-    r"dermatologist|oncologist|physio|physiotherapist|dentist|midwife|psychiatrist|surgeon|"
-    r"rheumatologist|endocrinologist|neurologist|team|clinic|hospital)(?: s)? "
-    r"(?:said|say|told|tell|advis|"
-    r"suggest|recommend|prescrib|switch|put|agr|want|help|support|advic|bless)"
-)
-_CRISIS_NEGATIONS = {"not", "never", "no"}
-_CONJUNCTIONS = {"and", "but", "so", "because", "then", "or", "yet", "cause", "although",
-                 "though", "while", "until", "till"}  # fmt: skip
-_JOKES = {"lol", "lmao", "haha", "hahaha", "laugh", "joke", "kidding", "jk", "funny", "hilariou"}
 
 
 class PatternError(ValueError):
@@ -181,11 +165,13 @@ class Pattern:
 
 
 _CACHE = {}
+# Words that say "not" themselves (a phrase containing one is read as negative on purpose).
+_SAYS_NOT = frozenset(stem(word) for word in ("not", "no", "never", "nothing", "without", "nobody"))
 
 
 @functools.cache
 def _negative(phrase):
-    return bool(set(normalise(phrase.replace("|", " ")).split()) & _NEGATIONS)
+    return bool(set(normalise(phrase.replace("|", " ")).split()) & _SAYS_NOT)
 
 
 _REQUIRED = {}
@@ -302,8 +288,8 @@ def scan(text, patterns):
                         break
                 if pattern.kind == CLAIM:
                     inside = [] if pattern.negative() else stems[first : last + 1]
-                    negated = bool(set(before + inside) & _NEGATIONS) or (
-                        last + 1 < len(stems) and stems[last + 1] in ("nothing", "not")
+                    negated = bool(set(before) & _NEGATIONS or set(inside) & _SAYS_NOT) or (
+                        last + 1 < len(stems) and stems[last + 1] in _SAYS_NOT
                     )
                 else:
                     # "I would never hurt myself" is discounted; "I can't stop cutting myself"

@@ -106,3 +106,40 @@ def normalise(text):
 
 
 # -- the phrase language ------------------------------------------------------------------------
+
+
+# -- word sets the matcher reads around a match (compared as stems) ----------------------------
+
+
+def _stems(words):
+    """Word sets are compared with stems: "nothing" is read as "noth"."""
+    return frozenset(stem(word) for word in words)
+
+
+_NEGATIONS = _stems({"not", "no", "never", "nothing", "without", "nor", "neither", "hardly",
+                     "barely", "nobody", "none", "zero", "stop", "fail"})  # fmt: skip
+# Words that frame a claim as reported, doubted or hoped for rather than made.
+_CLAIM_DOUBT = _stems({
+    "myth", "scam", "nonsense", "debunk", "quack", "quackery", "hoax", "snake", "fake",
+    "rubbish", "bogu", "false", "misinformation", "dangerou", "beware", "warn", "careful",
+    "skeptic", "sceptic", "doubt", "claim", "hop", "wish", "pray", "evidence", "search",
+    "fraud", "unproven", "risky", "harmful", "mislead", "allegedly", "rumor", "rumour",
+    "pseudoscience", "clickbait", "prevention", "someday", "cautiou", "overhyp", "exaggerat",
+    "wait", "waiting", "cautious", "whether", "unfortunate", "sadly",
+})  # fmt: skip
+# A claim reported from someone else ("people who say …") or a clinician's advice ("my GP told
+# me to come off …") is not the commenter's own claim.
+_REPORTED = re.compile(
+    r"\b(?:who|they|people) (?:say|claim|think|believe|insist|tell)\b"
+    r"|\bmy (?:doctor|gp|consultant|nurse|pharmacist|physician|specialist|cardiologist|"
+    r"dermatologist|oncologist|physio|physiotherapist|dentist|midwife|psychiatrist|surgeon|"
+    r"rheumatologist|endocrinologist|neurologist|team|clinic|hospital)(?: s)? "
+    r"(?:said|say|told|tell|advis|"
+    r"suggest|recommend|prescrib|switch|put|agr|want|help|support|advic|bless)"
+)
+_CRISIS_NEGATIONS = _stems({"not", "never", "no"})
+_CONJUNCTIONS = _stems({"and", "but", "so", "because", "then", "or", "yet", "cause", "although",
+                 "though", "while", "until", "till"})  # fmt: skip
+_JOKES = _stems(
+    {"lol", "lmao", "haha", "hahaha", "laugh", "joke", "kidding", "jk", "funny", "hilariou"}
+)

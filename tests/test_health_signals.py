@@ -90,8 +90,10 @@ def test_a_commenter_with_rejected_comments_gets_less_benefit_of_the_doubt():
     assert (decision.outcome, decision.rule) == (Outcome.HOLD, "medical_claim")
 
 
-def test_trusted_roles_are_published_even_with_a_claim():
+def test_a_claim_is_held_whoever_makes_it_but_staffs_other_comments_are_published():
     staff = Commenter(is_trusted_role=True)
+    decision = judged("Turmeric cures arthritis, forget the pills.", commenter=staff)
+    assert (decision.outcome, decision.rule) == (Outcome.HOLD, "medical_claim")
     decision = judged("Statins cure nothing but they prevent heart attacks.", commenter=staff)
     assert decision.outcome is Outcome.APPROVE
 
