@@ -12,6 +12,16 @@ class User(AbstractUser):
         "email me when someone replies to my comment",
         default=True,
     )
+    return_to = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The page a new member signed up from: confirming their email address "
+        "takes them back there, on whichever device they confirm it.",
+    )
+    notify_on_decision = models.BooleanField(
+        "email me when a moderator decides on one of my held comments",
+        default=True,
+    )
     notify_on_review_due = models.BooleanField(
         "email me when my medical reviews are due",
         default=True,

@@ -12,12 +12,13 @@ from django.dispatch import receiver
 from accounts.signals import account_deleting
 
 from . import caching, moderation
-from .models import Comment, Flag, ModerationLog
+from .models import Appeal, Comment, Flag, ModerationLog
 
 
 @receiver(account_deleting, dispatch_uid="comments.account_deleting")
 def settle_comments_of_deleted_account(sender, user, **kwargs):
     forget_flag_notes(user)
+    Appeal.objects.filter(user=user).delete()  # their own words, gone with their account
     comments = Comment.objects.filter(author=user).select_related("article")
     for article_id in set(comments.values_list("article_id", flat=True)):
         caching.changed(article_id)  # their name on these pages becomes "Former member"

@@ -3,18 +3,31 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from core.admin import ReadOnlyAdminMixin
 
-from .models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
-from .moderation import lift_sanction, moderate, sanction
+from .models import (
+    Appeal,
+    Comment,
+    Flag,
+    HealthPattern,
+    Helpline,
+    ModerationLog,
+    ModerationSettings,
+    Sanction,
+)
+from .moderation import explain, lift_sanction, moderate, sanction
 from .moderation.decisions import check_sanction
 from .moderation.forms import SANCTION_DAYS, SanctionForm
+from .policy import SIGNALS
 
 ADMIN_REJECT_REASON = "Rejected in the admin."
 WORKFLOW_FIELDS = (
@@ -114,7 +127,9 @@ class ModerationLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class SanctionAdminForm(forms.ModelForm):
     """A new ban or suspension from the admin, checked like one from the queue."""
 
-    duration = forms.ChoiceField(choices=SanctionForm.base_fields["duration"].choices)
+    duration = forms.ChoiceField(
+        choices=[("", "Choose how long…"), *SanctionForm.base_fields["duration"].choices]
+    )
 
     class Meta:
         model = Sanction
@@ -179,8 +194,61 @@ class SanctionAdmin(admin.ModelAdmin):
         self.message_user(request, f"Lifted {len(rows)} {noun}.", messages.SUCCESS)
 
 
+class TryCommentForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
+    username = forms.CharField(
+        required=False,
+        label="As user (optional)",
+        help_text="Leave empty to judge as an established commenter, so only the text decides.",
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise forms.ValidationError(f"There is no user “{username}”.")
+        return user
+
+
 @admin.register(ModerationSettings)
 class ModerationSettingsAdmin(admin.ModelAdmin):
+    """The policy's page: its numbers and lists, the on-call moderators, and a "try a comment"
+    box that shows what the policy would do with any text (nothing is saved)."""
+
+    filter_horizontal = ("on_call",)
+    change_form_template = "admin/comments/moderationsettings/change_form.html"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "on_call":
+            from .moderation.access import moderators
+
+            kwargs["queryset"] = moderators().order_by("username")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.try_view)
+        return [path("try/", view, name="comments_moderationsettings_try")] + super().get_urls()
+
+    def try_view(self, request):
+        """The same answer as ``manage.py explain_comment``, for one comment."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = TryCommentForm(request.POST if request.method == "POST" else None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            result = explain(form.cleaned_data["comment"], form.cleaned_data["username"])
+            result["signal_labels"] = [SIGNALS[code] for code in result["signals"]]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Try a comment",
+            "form": form,
+            "result": result,
+        }
+        return TemplateResponse(request, "admin/comments/try_comment.html", context)
+
     def has_add_permission(self, request):
         return not ModerationSettings.objects.exists()
 
@@ -193,3 +261,50 @@ class ModerationSettingsAdmin(admin.ModelAdmin):
         if row is not None and self.has_view_or_change_permission(request, row):
             return redirect(reverse("admin:comments_moderationsettings_change", args=[row.pk]))
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(HealthPattern)
+class HealthPatternAdmin(admin.ModelAdmin):
+    """The treatment-claim and crisis phrases the policy looks for; try them on the policy
+    page's "try a comment" box."""
+
+    list_display = ("phrase_excerpt", "kind", "weight", "label", "active", "updated_at")
+    list_filter = ("kind", "active", "weight")
+    search_fields = ("phrase", "label")
+    fields = ("kind", "phrase", "weight", "label", "active")
+
+    @admin.display(description="Phrase")
+    def phrase_excerpt(self, obj):
+        return Truncator(obj.phrase).chars(90)
+
+
+@admin.register(Helpline)
+class HelplineAdmin(admin.ModelAdmin):
+    """Shown at once to a commenter whose comment reads like a crisis; when none is entered,
+    the CRISIS_HELPLINES setting's are."""
+
+    list_display = ("name", "serves", "phone", "text", "hours", "position")
+    list_editable = ("position",)
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    """Commenters' appeals against a statement of reasons. Moderators answer here; reversing
+    the decision itself is done from the queue, and both stay on the record."""
+
+    list_display = ("created_at", "user", "decision", "answered_at")
+    list_filter = (("answered_at", admin.EmptyFieldListFilter),)
+    list_select_related = ("user", "decision")
+    readonly_fields = ("decision", "user", "text", "created_at", "answered_at", "answered_by")
+    fields = ("decision", "user", "text", "created_at", "answer", "answered_at", "answered_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "answer" in form.changed_data and obj.answer.strip():
+            obj.answered_at, obj.answered_by = timezone.now(), request.user
+        super().save_model(request, obj, form, change)

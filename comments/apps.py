@@ -16,7 +16,9 @@ class CommentsConfig(AppConfig):
         from .models import ModerationSettings
 
         ARTICLE_PAGE_PARTS.append(fragment_tags)
-        # The numbers on the Comments Policy page and under the comment form.
+
+        # The numbers on the Comments Policy page and under the comment form, and the rules the
+        # comment section reads once per change of them.
         post_save.connect(
             lambda sender, instance, **kwargs: changed(SETTINGS),
             sender=ModerationSettings,

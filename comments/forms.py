@@ -38,6 +38,10 @@ class PreferencesForm(forms.Form):
     notify_on_reply = forms.BooleanField(
         required=False, label="Email me when someone replies to one of my comments"
     )
+    notify_on_decision = forms.BooleanField(
+        required=False,
+        label="Email me when a moderator approves or rejects one of my held comments",
+    )
     notify_on_review_due = forms.BooleanField(
         required=False, label="Email me when my medical reviews are coming due"
     )
@@ -46,3 +50,13 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not reviewer:  # only clinicians with an author page get review reminders
             del self.fields["notify_on_review_due"]
+
+
+class AppealForm(forms.Form):
+    text = forms.CharField(
+        label="Why should we look again?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="You can appeal each decision once. A moderator who did not decide it reads "
+        "your appeal.",
+    )

@@ -9,10 +9,13 @@ numbers are edited by staff in the admin (``ModerationSettings``).
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from core.sanitizer import render_comment
+
+from . import health
+from .clauses import CLAUSES  # noqa: F401 (the statements of reasons quote them)
 
 MAX_DEPTH = 3  # a top-level comment, a reply, a reply to that reply
 
@@ -42,10 +45,12 @@ class Rules:
     max_length: int = 5000
     flag_threshold: int = 3  # open flags that hide a comment for review
     edit_window_minutes: int = 15
+    health_patterns: tuple = ()  # health.Pattern: treatment claims and crisis language
 
     @classmethod
-    def from_settings(cls, row):
+    def from_settings(cls, row, health_patterns=()):
         return cls(
+            health_patterns=tuple(health_patterns),
             require_verified_email=row.require_verified_email,
             approvals_before_trusted=row.approvals_before_trusted,
             rejection_rate_limit=row.rejection_rate_limit,
@@ -91,10 +96,41 @@ class Decision:
     rule: str
     message: str  # for the commenter
     reason: str = field(default="")  # for the moderation log
+    signals: tuple = ()  # every signal that applies (SIGNALS codes), not only the deciding one
+    phrases: tuple = ()  # the words of a claim or a crisis, as written, for the queue
 
     @property
     def stored(self):
         return self.outcome is not Outcome.REFUSE
+
+    @property
+    def urgent(self):
+        return self.rule == "crisis"
+
+
+# The signals' stable codes, as ``explain_comment`` prints them and the queue stores them.
+SIGNALS = {
+    "crisis": "Reads like a crisis (suicidal thoughts, self-harm, overdose or emergency symptoms)",
+    "medical_claim": "Makes a claim about a treatment",
+    "word_list": "Contains a word from the suspect or blocked list",
+    "link": "Contains several links",
+    "new_account": "From a commenter without enough approved comments yet",
+    "rejection_rate": "Several of the commenter's recent comments were rejected",
+}
+CRISIS_THRESHOLD = 1.0
+CLAIM_THRESHOLD = 1.0
+# A commenter whose recent comments were rejected gets less benefit of the doubt: a single
+# weaker hint of a claim ("miracle", "instantly") is then enough to hold.
+CLAIM_THRESHOLD_AFTER_REJECTIONS = 0.5
+
+CLAIM_MESSAGE = (
+    "Your comment is held because it makes a claim about a treatment; a moderator will check "
+    "it against our sources before it appears."
+)
+CRISIS_MESSAGE = (
+    "Thank you for telling us. Your comment is not public yet: a moderator will read it soon. "
+    "If you are struggling or in danger right now, you do not have to face it alone."
+)
 
 
 def _normalized(text):
@@ -149,8 +185,58 @@ def edit_window_message(rules):
     return f"Comments can be edited for {rules.edit_window_minutes} minutes after posting."
 
 
+def _rejections(commenter, rules):
+    decided = commenter.recent_decisions[: rules.rejection_rate_window]
+    return sum(1 for status in decided if status in ("rejected", "spam")), len(decided)
+
+
+def health_signals(body, commenter, rules):
+    """(crisis phrases, claim phrases): what reads like a crisis or a treatment claim, each
+    empty when its score stays under the threshold. The commenter's history lowers the claim
+    threshold, never the crisis one: nobody's past makes a crisis less urgent."""
+    found = health.scan(body, rules.health_patterns)
+    rejected, _ = _rejections(commenter, rules)
+    claim_threshold = CLAIM_THRESHOLD_AFTER_REJECTIONS if rejected else CLAIM_THRESHOLD
+    crisis = found.phrases(health.CRISIS) if found.crisis_score >= CRISIS_THRESHOLD else ()
+    claim = found.phrases(health.CLAIM) if found.claim_score >= claim_threshold else ()
+    return crisis, claim
+
+
+def signals_of(body, commenter, rules, crisis, claim):
+    """Every signal that applies to the comment, in SIGNALS order."""
+    rejected, decided = _rejections(commenter, rules)
+    applies = {
+        "crisis": bool(crisis),
+        "medical_claim": bool(claim),
+        "word_list": bool(
+            _find_word(body, rules.blocked_words) or _find_word(body, rules.suspect_words)
+        ),
+        "link": count_links(body) >= rules.hold_at_links,
+        "new_account": not commenter.is_trusted_role
+        and commenter.approved_count < rules.approvals_before_trusted,
+        "rejection_rate": decided >= 2 and rejected * 100 >= rules.rejection_rate_limit * decided,
+    }
+    return tuple(code for code in SIGNALS if applies[code])
+
+
 def decide(submission, commenter, rules):
-    """What happens to this comment, and why. The first rule that applies decides."""
+    """What happens to this comment, and why. The first rule that applies decides; the
+    decision also lists every signal that applies, for the queue and ``explain_comment``."""
+    body = submission.body.strip()
+    crisis, claim = health_signals(body, commenter, rules) if rules.health_patterns else ((), ())
+    decision = _decide(submission, commenter, rules, crisis, claim)
+    if not decision.stored:
+        return decision
+    signals = signals_of(body, commenter, rules, crisis, claim)
+    return replace(decision, signals=signals, phrases=crisis + claim)
+
+
+def _staff_spam(body, commenter, rules):
+    """A blocked word decides before a claim (spam is spam), except for trusted roles."""
+    return not commenter.is_trusted_role and bool(_find_word(body, rules.blocked_words))
+
+
+def _decide(submission, commenter, rules, crisis, claim):
     body = submission.body.strip()
     if rule := gate(commenter, rules):
         return refuse(rule, gate_message(rule, commenter))
@@ -182,6 +268,23 @@ def decide(submission, commenter, rules):
         _normalized(previous) for previous in commenter.recent_bodies
     }:
         return refuse("duplicate", "You have already posted this exact comment.")
+    if crisis:
+        # Never published automatically, whoever writes it: a person may be in danger.
+        return Decision(
+            Outcome.HOLD,
+            "crisis",
+            CRISIS_MESSAGE,
+            "Reads like a crisis: " + ", ".join(f"“{phrase}”" for phrase in crisis) + ".",
+        )
+    if claim and not _staff_spam(body, commenter, rules):
+        # Held for everyone, staff included: a claim is checked against our sources whoever
+        # makes it. Never rejected on its own.
+        return Decision(
+            Outcome.HOLD,
+            "medical_claim",
+            CLAIM_MESSAGE,
+            "Treatment claim: " + ", ".join(f"“{phrase}”" for phrase in claim) + ".",
+        )
     if commenter.is_trusted_role:
         return Decision(Outcome.APPROVE, "trusted_role", "Your comment is published.")
     if blocked := _find_word(body, rules.blocked_words):
@@ -216,14 +319,13 @@ def decide(submission, commenter, rules):
             f"{commenter.approved_count} approved comments so far; "
             f"{rules.approvals_before_trusted} needed.",
         )
-    decided = commenter.recent_decisions[: rules.rejection_rate_window]
-    rejected = sum(1 for status in decided if status in ("rejected", "spam"))
-    if len(decided) >= 2 and rejected * 100 >= rules.rejection_rate_limit * len(decided):
+    rejected, decided = _rejections(commenter, rules)
+    if decided >= 2 and rejected * 100 >= rules.rejection_rate_limit * decided:
         return Decision(
             Outcome.HOLD,
             "rejection_rate",
             "Your comment is awaiting moderation because several of your recent comments "
             "were not approved.",
-            f"{rejected} of the last {len(decided)} decided comments rejected.",
+            f"{rejected} of the last {decided} decided comments rejected.",
         )
     return Decision(Outcome.APPROVE, "trusted_commenter", "Your comment is published.")

@@ -60,7 +60,7 @@ def build_threads(article, user, rules, page_number=1):
     """
     in_article = (
         Comment.objects.filter(article=article)
-        .select_related("author", "decided_by")
+        .select_related("author", "decided_by", "context_note")
         .order_by("created_at", "id")
     )
     paginator = Paginator(in_article.thread_starters_for(user), TOP_LEVEL_PER_PAGE)

@@ -9,7 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
+from comments.models import (
+    Comment,
+    ContextNote,
+    Flag,
+    ModerationLog,
+    ModerationSettings,
+    Sanction,
+)
+from comments.moderation import explain
 
 from . import loader as demo_content
 from .articles import ensure_user
@@ -58,6 +66,13 @@ def seed_demo_comments(users):
         if not is_new:
             continue
         created += 1
+        if data["status"] == "pending":
+            held_as_the_policy_would(comment)
+        if note := data.get("context_note"):
+            ContextNote.objects.create(
+                comment=comment, body=note["body"], link=note["link"],
+                written_by=users[note["user"]], created_at=when + timedelta(hours=3),
+            )  # fmt: skip
         if data["status"] != "pending":
             action = {"approved": "approve", "rejected": "reject", "spam": "spam"}[data["status"]]
             ModerationLog.objects.create(
@@ -73,6 +88,20 @@ def seed_demo_comments(users):
                           "created_at": when + timedelta(hours=5)},
             )  # fmt: skip
     return created
+
+
+def held_as_the_policy_would(comment):
+    """A pending demo comment carries what the policy notices in it (a claim's phrases, a
+    crisis marked urgent), as if it had just been posted."""
+    seen = explain(comment.body)
+    if seen["outcome"] != "hold" or seen["rule"] not in ("crisis", "medical_claim"):
+        return
+    kind = "Reads like a crisis" if seen["rule"] == "crisis" else "Treatment claim"
+    reason = f"{kind}: " + ", ".join(f"“{phrase}”" for phrase in seen["phrases"]) + "."
+    Comment.objects.filter(pk=comment.pk).update(
+        signals=seen["signals"], matched_phrases=seen["phrases"],
+        urgent=seen["rule"] == "crisis", decision_reason=reason[:300],
+    )  # fmt: skip
 
 
 def seed_ban(users):

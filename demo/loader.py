@@ -22,7 +22,8 @@ SCHEMA = {  # kind: (required keys, optional keys with their defaults; ... means
     "commenters": ("username first_name", {}),
     "banned": ("username reason", {}),
     "comments": ("key article user status days_after_publish body",
-                 {"parent": None, "flags": [], "rejection_reason": ...}),
+                 {"parent": None, "flags": [], "rejection_reason": ..., "context_note": ...}),
+    "context_note": ("user body", {"link": ""}),
     "flags": ("user reason", {"note": ...}),
     "reviews": ("article reviewer days_ago outcome", {"notes": "", "edited_after": None}),
     "edited_after": ("days_ago note append", {}),
@@ -54,7 +55,7 @@ def checked(kind, data, path):
     data.update({key: str(data[key]) for key in ("published", "date") if key in data})  # dates
     for key in data.keys() & {"revisions", "commenters", "comments", "flags", "sources"}:
         data[key] = [checked(key, item, path) for item in data[key]]
-    for key in data.keys() & {"edited_after", "handled"}:
+    for key in data.keys() & {"edited_after", "handled", "context_note"}:
         if data[key]:
             data[key] = checked(key, data[key], path)
     return data
@@ -92,7 +93,8 @@ def load(root=ROOT):
     banned, comments = checked("banned", data["banned"], path), data["comments"]
     known([c["article"] for c in comments], [a["slug"] for a in articles], path, "article")
     users = [banned["username"], *(c["user"] for c in comments),
-             *(flag["user"] for c in comments for flag in c["flags"])]  # fmt: skip
+             *(flag["user"] for c in comments for flag in c["flags"]),
+             *(c["context_note"]["user"] for c in comments if c.get("context_note"))]  # fmt: skip
     known(users, STAFF_USERS | {c["username"] for c in data["commenters"]}, path, "user")
     known([c["parent"] for c in comments], [None, *(c["key"] for c in comments)], path, "parent")
     path = root / "reviews.yaml"

@@ -4,7 +4,7 @@ commenters and moderators use, and the main journeys work with the keyboard alon
 import pytest
 from django.urls import reverse
 
-from comments.models import Comment, Flag
+from comments.models import Comment, Flag, ModerationLog
 from tests.browser import log_in, screenshot, serious_violations
 from tests.factories import PASSWORD, make_article, make_tag, make_user
 
@@ -45,6 +45,16 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     Comment.objects.create(article=article, author=reader, body="Under a hidden one.",
                            status="approved", parent=hidden)  # fmt: skip
     Flag.objects.create(comment=hidden, user=reader, reason="misinformation", note="Unproven.")
+    ModerationLog.objects.create(action="reject", comment=mine, subject=reader,
+                                 reason="Off topic.", clause="Moderators' decisions.")  # fmt: skip
+    crisis = Comment.objects.create(
+        article=article, author=reader, body="I can't go on anymore.", urgent=True,
+        signals=["crisis"], matched_phrases=["can't go on anymore"],
+    )  # fmt: skip
+    Comment.objects.create(
+        article=article, author=other, body="Copper bracelets remove the pain instantly.",
+        signals=["medical_claim"], matched_phrases=["Copper bracelets remove"],
+    )  # fmt: skip
 
     for url, name in [
         ("/", "home"),
@@ -64,6 +74,8 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
     check(page, f"{base}{reverse('comments:edit', args=[mine.pk])}", "comment-edit")
     check(page, f"{base}{reverse('comments:flag', args=[theirs.pk])}", "flag")
     check(page, f"{base}{reverse('comments:preferences')}", "account")
+    check(page, f"{base}{reverse('comments:support', args=[crisis.pk])}", "crisis-support")
+    check(page, f"{base}{reverse('comments:decisions')}", "statements-of-reasons")
 
     page.context.clear_cookies()
     log_in(page, base, "moderator", PASSWORD)
@@ -71,6 +83,7 @@ def test_no_serious_violations_on_the_pages_people_use(live_server, a11y_page, a
         check(page, f"{base}{reverse('moderation:queue', args=[view])}", f"queue-{view}")
     check(page, f"{base}{reverse('moderation:comment', args=[hidden.pk])}", "queue-comment")
     check(page, f"{base}{reverse('moderation:user', args=[other.pk])}", "queue-user")
+    check(page, f"{base}{reverse('moderation:note', args=[theirs.pk])}", "editors-note")
 
 
 def test_no_violations_on_the_pages_of_readers_who_follow_the_truth(live_server, a11y_page,

@@ -478,7 +478,8 @@ def test_a_pending_reply_notifies_only_once_approved(
     assert result.comment.status == "pending" and mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
         moderation.moderate(result.comment, "approve", moderator)
-    assert len(mail.outbox) == 1
+    replies = [m for m in mail.outbox if "New reply" in m.subject]
+    assert [m.to for m in replies] == [[reader.email]]
 
 
 # -- hostile input -----------------------------------------------------------------------------

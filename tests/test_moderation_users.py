@@ -109,6 +109,10 @@ def test_it_bans_and_lifts(client, moderator, article, commenter):
     assert not moderation.submit(commenter, article, "Trying again.").decision.stored
 
     response = client.post(reverse("moderation:lift", args=[row.pk]), follow=True)
+    assertContains(response, "Tick “Yes, lift it” to confirm lifting the ban.")
+    assert Sanction.objects.active().filter(user=commenter).exists()  # nothing changed
+    response = client.post(reverse("moderation:lift", args=[row.pk]), {"confirm": "yes"},
+                           follow=True)  # fmt: skip
     assertContains(response, "Lifted the ban of commenter.")
     row.refresh_from_db()
     assert row.lifted_at is not None and row.lifted_by == moderator

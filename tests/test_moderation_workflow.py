@@ -42,7 +42,7 @@ def test_remove_then_restore_sends_the_reply_email_only_once(
         moderation.moderate(reply, "restore", moderator)
     reply.refresh_from_db()
     assert reply.status == "approved"
-    assert len(mail.outbox) == 1
+    assert len([m for m in mail.outbox if "New reply" in m.subject]) == 1
 
 
 def test_restore_without_history_waits_for_a_decision(article, moderator):

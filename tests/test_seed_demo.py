@@ -40,10 +40,10 @@ def test_seed_demo_loads_a_realistic_newsroom_and_is_idempotent(settings, client
     assert "Demo users (password: healthdemo-2026)" in output
     assert seed() and counts() == first  # a second run creates nothing
     content = loader.load()
-    assert "12 new demo articles" in output and "40 new demo comments" in output
+    assert "12 new demo articles" in output and "41 new demo comments" in output
     assert "6 new medical reviews" in output
     assert first["Article"] == len(content["articles"]) == 12
-    assert first["Comment"] == len(content["comments"]) == 40
+    assert first["Comment"] == len(content["comments"]) == 41
     assert "0 new demo articles" in seed()
     assert "7 pieces of reader feedback" in output
 
@@ -234,3 +234,16 @@ def test_the_demo_gives_the_freshness_dashboard_real_work(client):
 def test_demo_alt_texts_describe_the_generated_pictures():
     for article in loader.load()["articles"]:
         assert article["hero_alt"].startswith("Abstract illustration:"), article["slug"]
+
+
+def test_the_demo_shows_health_safe_discussion(db):
+    from comments.models import ContextNote
+
+    seed()
+    copper = Comment.objects.get(body__startswith="Copper bracelets remove the pain instantly")
+    assert (copper.status, copper.signals) == ("pending", ["medical_claim"])
+    assert any("Copper bracelets" in phrase for phrase in copper.matched_phrases)
+    urgent = Comment.objects.get(urgent=True)
+    assert urgent.status == "pending" and urgent.signals == ["crisis"]
+    note = ContextNote.objects.get()
+    assert note.comment.status == "approved" and "glucosamine" in note.body

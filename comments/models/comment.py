@@ -2,7 +2,18 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -55,17 +66,26 @@ class CommentQuerySet(models.QuerySet):
             ),
         )
 
-    def in_queue(self, view):
-        """One queue view, misinformation flags first, with everything an item shows loaded
-        in a fixed number of queries."""
-        ordering = [F("has_misinformation").desc()]
+    def in_queue(self, view, viewer=None):
+        """One queue view, with everything an item shows loaded in a fixed number of queries.
+        First a crisis waiting for a moderator, then (for a clinician who moderates) held
+        treatment claims on the articles they reviewed, then misinformation flags."""
+        pending = Q(status=Comment.Status.PENDING)
+        urgent_first = Case(When(pending & Q(urgent=True), then=0), default=1)
+        ordering = [urgent_first]
+        if viewer is not None and viewer.is_authenticated:
+            for_viewer = pending & Q(
+                signals__icontains="medical_claim", article__reviewer__user_id=viewer.pk
+            )
+            ordering.append(Case(When(for_viewer, then=0), default=1))
+        ordering.append(F("has_misinformation").desc())
         if view == "flagged":
             ordering.append(F("open_flag_count").desc())
         open_flags = Flag.objects.filter(dismissed_at__isnull=True).select_related("user")
         return (
             self.with_flag_state()
             .filter(QUEUE_FILTERS[view])
-            .select_related("article", "author", "parent__author", "decided_by")
+            .select_related("article__reviewer", "author", "parent__author", "decided_by")
             .defer("article__body")
             .prefetch_related(
                 Prefetch(
@@ -130,6 +150,13 @@ class Comment(models.Model):
     decision_reason = models.CharField(max_length=300, blank=True)
     hidden_by_flags = models.BooleanField(
         default=False, help_text="Held for review after reaching the flag threshold."
+    )
+    # What the policy noticed when the comment was last posted or edited: stable codes
+    # ("medical_claim", "crisis", "link" …) and the words that matched, shown in the queue.
+    signals = models.JSONField(default=list, blank=True)
+    matched_phrases = models.JSONField(default=list, blank=True)
+    urgent = models.BooleanField(
+        default=False, help_text="Reads like a crisis: first in the queue until decided."
     )
 
     objects = CommentQuerySet.as_manager()

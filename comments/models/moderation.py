@@ -53,6 +53,14 @@ class ModerationSettings(models.Model):
         help_text="Hide a comment for review when this many readers have flagged it.",
     )  # fmt: skip
     edit_window_minutes = models.PositiveSmallIntegerField(default=15)
+    on_call = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name="on-call moderators",
+        help_text="Emailed at once when a comment reads like a crisis. When empty, every "
+        "moderator is.",
+    )
 
     class Meta:
         verbose_name = "moderation settings"
@@ -150,6 +158,10 @@ class ModerationLog(models.Model):
         LIFT = "lift", "Ban or suspension lifted"
         EDIT = "edit", "Edited by author"
         DELETE = "delete", "Deleted by author"
+        NOTE = "note", "Editor's note added"
+        NOTE_EDIT = "note_edit", "Editor's note changed"
+        NOTE_REMOVE = "note_remove", "Editor's note removed"
+        RESOURCES = "resources", "Support resources sent privately"
 
     created_at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -173,6 +185,9 @@ class ModerationLog(models.Model):
         help_text="Empty when the policy decided automatically.",
     )
     rule = models.CharField(max_length=40, blank=True, help_text="The policy rule, if automatic.")
+    clause = models.CharField(
+        max_length=200, blank=True, help_text="The Comments Policy clause the decision rests on."
+    )
     reason = models.CharField(max_length=500, blank=True)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
@@ -188,3 +203,30 @@ class ModerationLog(models.Model):
         if self.actor_id:
             return self.actor.display_name
         return f"policy ({self.rule})" if self.rule else "system"
+
+
+# Decisions that limit what a person can say: each is a statement of reasons the person sees
+# on their account page, keeps after a reversal, and may appeal once.
+LIMITING_ACTIONS = ("hold", "reject", "spam", "remove", "auto_hide", "suspend", "ban")
+
+
+class Appeal(models.Model):
+    """A commenter's one appeal against one limiting decision, and the moderators' answer."""
+
+    decision = models.OneToOneField(ModerationLog, on_delete=models.CASCADE, related_name="appeal")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appeals"
+    )
+    text = models.TextField(max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(blank=True, help_text="Sent to the commenter and shown to them.")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Appeal by {self.user} against decision {self.decision_id}"

@@ -14,6 +14,7 @@ from .workflow import (
     current_rules,
     delete_own,
     edit,
+    explain,
     flag,
     is_trusted_role,
     log,
@@ -22,6 +23,6 @@ from .workflow import (
 
 __all__ = [
     "MODERATOR_ACTIONS", "Action", "FlagRefused", "Result", "active_sanction", "can_moderate",
-    "check_editable", "comment_gate", "current_rules", "delete_own", "edit", "flag",
+    "check_editable", "comment_gate", "current_rules", "delete_own", "edit", "explain", "flag",
     "is_trusted_role", "lift_sanction", "log", "moderate", "sanction", "submit",
 ]  # fmt: skip

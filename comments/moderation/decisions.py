@@ -62,10 +62,14 @@ def moderate(comment, action, actor, reason=""):
     comment.decision_reason = reason.strip()[:300]
     comment.save(update_fields=["status", "hidden_by_flags", "decided_by", "decided_at",
                                 "decision_reason"])  # fmt: skip
-    log(log_action, comment=comment, actor=actor, reason=reason.strip(), from_status=before,
-        to_status=comment.status)  # fmt: skip
+    entry = log(log_action, comment=comment, actor=actor, reason=reason.strip(),
+                from_status=before, to_status=comment.status)  # fmt: skip
     if comment.status == Status.APPROVED and not was_published_before:
         notifications.reply_published(comment)  # once per comment, not on every restore
+    if action in ("reject", "spam", "remove") and before != comment.status:
+        notifications.decision_made(comment, action, reason.strip(), entry.clause)
+    elif action == "approve" and before == Status.PENDING:
+        notifications.decision_made(comment, action, reason.strip(), entry.clause)
     return comment
 
 
@@ -94,7 +98,8 @@ def sanction(user, actor, *, days=None, reason):
     )
     ends = f" (until {until:%Y-%m-%d %H:%M})" if until else ""
     kind = Action.BAN if until is None else Action.SUSPEND
-    log(kind, subject=user, actor=actor, reason=f"{reason.strip()}{ends}")
+    entry = log(kind, subject=user, actor=actor, reason=f"{reason.strip()}{ends}")
+    notifications.sanctioned(user, created, entry.clause)
     return created
 
 

@@ -69,7 +69,12 @@ class SanctionForm(forms.Form):
     """Suspend a commenter for a number of days, or ban them."""
 
     duration = forms.ChoiceField(
-        choices=[("1", "1 day"), ("7", "7 days"), ("30", "30 days"), ("ban", "Ban")],
+        choices=[
+            ("1", "Suspend for 1 day"),
+            ("7", "Suspend for 7 days"),
+            ("30", "Suspend for 30 days"),
+            ("ban", "Ban until lifted by a moderator"),
+        ],
         error_messages={
             "required": "Choose a suspension of 1, 7 or 30 days, or a ban.",
             "invalid_choice": "Choose a suspension of 1, 7 or 30 days, or a ban.",
@@ -80,3 +85,24 @@ class SanctionForm(forms.Form):
     @property
     def days(self):
         return SANCTION_DAYS[self.cleaned_data["duration"]]
+
+
+class ContextNoteForm(forms.Form):
+    body = forms.CharField(
+        label="Editor's note",
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown under the comment. Say briefly why the claim is wrong or unproven.",
+    )
+    link = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        label="Link to the evidence or one of our articles (optional)",
+    )
+
+    def clean_link(self):
+        link = self.cleaned_data["link"]
+        if link and not link.startswith(("https://", "http://")):
+            raise forms.ValidationError("Give a web address starting with https://.")
+        return link

@@ -15,16 +15,25 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.pagination import paginate
 
-from ..models import Comment, Flag, ModerationLog, Sanction
+from .. import notifications
+from ..models import Comment, ContextNote, Flag, ModerationLog, Sanction, helplines
 from .access import can_moderate
 from .decisions import lift_sanction, moderate, sanction
-from .forms import ACTIONS, AUTHOR_ACTIONS, ModerationActionForm, SanctionForm, action_choices
+from .forms import (
+    ACTIONS,
+    AUTHOR_ACTIONS,
+    ContextNoteForm,
+    ModerationActionForm,
+    SanctionForm,
+    action_choices,
+)
 from .history import History, flags_received, prepare_items, status_counts, thread_of
-from .workflow import current_rules
+from .notes import can_write_note, remove_note, save_note
+from .workflow import current_rules, log
 
 PER_PAGE = 50
 USER_COMMENTS_PER_PAGE = 20
@@ -69,7 +78,7 @@ def queue(request, view="pending"):
     if view not in QUEUE_VIEWS:
         raise Http404("No such queue.")
     counts = Comment.objects.queue_counts()
-    page = paginate(request, Comment.objects.in_queue(view), PER_PAGE)
+    page = paginate(request, Comment.objects.in_queue(view, request.user), PER_PAGE)
     prepare_items(page.object_list)
     tabs = [
         {"name": name, "label": label, "count": counts[name], "current": name == view,
@@ -191,7 +200,62 @@ def lift(request, pk):
         row = get_object_or_404(Sanction.objects.select_for_update(), pk=pk)
         if row.lifted_at is not None:
             messages.error(request, f"This {row.kind} was already lifted.")
+        elif request.POST.get("confirm") != "yes":
+            messages.error(request, f"Tick “Yes, lift it” to confirm lifting the {row.kind}.")
         else:
             lift_sanction(row, request.user)
             messages.success(request, f"Lifted the {row.kind} of {row.user.display_name}.")
     return redirect("moderation:user", pk=row.user_id)
+
+
+def _noted_comment(request, pk):
+    """A published comment the user may annotate: 404 for what is not published, 403 for
+    readers who are neither moderators nor the article's medical reviewer."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied("Log in as a moderator or the article's medical reviewer.")
+    comment = get_object_or_404(
+        Comment.objects.approved().select_related("article__reviewer", "author", "context_note"),
+        pk=pk,
+    )
+    if not can_write_note(request.user, comment):
+        raise PermissionDenied("Only moderators and the article's medical reviewer write notes.")
+    return comment
+
+
+@require_http_methods(["GET", "POST"])
+def context_note(request, pk):
+    """Add or change the editor's note under a published comment."""
+    comment = _noted_comment(request, pk)
+    note = ContextNote.objects.filter(comment=comment).first()
+    initial = {"body": note.body, "link": note.link} if note else None
+    form = ContextNoteForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        save_note(comment, request.user, form.cleaned_data["body"], form.cleaned_data["link"])
+        messages.success(request, "The editor's note is published under the comment.")
+        return redirect(comment.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    context = {"comment": comment, "form": form, "note": note}
+    return render(request, "moderation/context_note.html", context, status=status)
+
+
+@require_POST
+def delete_context_note(request, pk):
+    comment = _noted_comment(request, pk)
+    if remove_note(comment, request.user):
+        messages.success(request, "The editor's note is removed; the log keeps what it said.")
+    return redirect(comment.get_absolute_url())
+
+
+@require_POST
+@moderator_required
+def send_resources(request, pk):
+    """Send the commenter of a comment that reads like a crisis a private, calm message with
+    the helplines; logged."""
+    comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
+    if notifications.resources(comment, helplines(), request.user):
+        log(ModerationLog.Action.RESOURCES, comment=comment, actor=request.user,
+            reason="Helplines and the emergency number, by email.")  # fmt: skip
+        messages.success(request, f"Sent the resources privately to {comment.author_name}.")
+    else:
+        messages.error(request, f"{comment.author_name} has no email address to write to.")
+    return redirect(safe_next(request, comment.moderation_url()))

@@ -5,7 +5,7 @@ decision — automatic or human — in ``ModerationLog``. Views and the admin ca
 nothing else changes a comment's status or sanctions a user.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -19,8 +19,17 @@ from accounts.models import EDITORS_GROUP
 from core.sanitizer import normalize_comment_text
 
 from .. import caching, notifications
-from ..models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
+from ..models import (
+    LIMITING_ACTIONS,
+    Comment,
+    Flag,
+    HealthPattern,
+    ModerationLog,
+    ModerationSettings,
+    Sanction,
+)
 from ..policy import (
+    CLAUSES,
     Commenter,
     Decision,
     Outcome,
@@ -30,14 +39,25 @@ from ..policy import (
     edit_window_message,
     gate,
 )
-from .access import can_moderate
+from .access import can_moderate, moderators
 
 Status = Comment.Status
 Action = ModerationLog.Action
+LIMITING = set(LIMITING_ACTIONS)
 
 
-def current_rules():
-    return Rules.from_settings(ModerationSettings.current())
+def current_rules(*, health=False):
+    """The policy's rules from the settings row; with ``health``, also the claim and crisis
+    patterns (one more query: only posting, editing and explaining need them)."""
+    patterns = HealthPattern.objects.for_policy() if health else ()
+    return Rules.from_settings(ModerationSettings.current(), health_patterns=patterns)
+
+
+def on_call_moderators():
+    """Who is emailed at once about a crisis: the on-call moderators, or every moderator when
+    nobody is on call."""
+    on_call = ModerationSettings.current().on_call.filter(is_active=True).exclude(email="")
+    return list(on_call) or list(moderators().exclude(email=""))
 
 
 def is_trusted_role(user):
@@ -113,6 +133,7 @@ def commenter_facts(user, rules, *, now=None):
 def log(action, *, comment=None, subject=None, actor=None, rule="", reason="", from_status="",
         to_status=""):  # fmt: skip
     return ModerationLog.objects.create(
+        clause=CLAUSES.get(rule) or CLAUSES.get(str(action), "") if str(action) in LIMITING else "",
         action=action,
         comment=comment,
         subject=subject if subject is not None else (comment.author if comment else None),
@@ -146,7 +167,7 @@ def _lock(user):
 def submit(user, article, body, parent=None):
     """Post a comment (or reply) by ``user``; returns the policy's decision and the comment."""
     body = normalize_comment_text(body)  # what is checked is exactly what is stored and shown
-    rules = current_rules()
+    rules = current_rules(health=True)
     if user.is_authenticated:
         _lock(user)
     decision = decide(
@@ -171,12 +192,19 @@ def submit(user, article, body, parent=None):
         status=decision.outcome.value,
         created_at=now,
         decided_at=now if decision.outcome is not Outcome.HOLD else None,
-        decision_reason=decision.reason,
+        decision_reason=decision.reason[:300],
+        signals=list(decision.signals),
+        matched_phrases=list(decision.phrases),
+        urgent=decision.urgent,
     )
     log(OUTCOME_ACTIONS[decision.outcome], comment=comment, rule=decision.rule,
         reason=decision.reason or decision.message, to_status=comment.status)  # fmt: skip
     if comment.status == Status.APPROVED:
         notifications.reply_published(comment)
+    if comment.urgent:
+        notifications.crisis_comment(comment, on_call_moderators())
+    elif decision.rule == "medical_claim":
+        notifications.claim_for_reviewer(comment)
     return Result(decision, comment)
 
 
@@ -189,7 +217,7 @@ def check_editable(comment, user, rules):
 @transaction.atomic
 def edit(comment, user, body):
     """The author edits their own comment within the edit window; the policy checks it again."""
-    rules = current_rules()
+    rules = current_rules(health=True)
     check_editable(comment, user, rules)
     body = normalize_comment_text(body)
     decision = decide(
@@ -207,11 +235,17 @@ def edit(comment, user, body):
         comment.status = Status.PENDING
     comment.body = body.strip()
     comment.edited_at = timezone.now()
-    comment.decision_reason = decision.reason
-    comment.save(update_fields=["body", "body_html", "status", "edited_at", "decision_reason"])
+    comment.decision_reason = decision.reason[:300]
+    comment.signals, comment.matched_phrases = list(decision.signals), list(decision.phrases)
+    became_urgent = decision.urgent and not comment.urgent
+    comment.urgent = comment.urgent or decision.urgent
+    comment.save(update_fields=["body", "body_html", "status", "edited_at", "decision_reason",
+                                "signals", "matched_phrases", "urgent"])  # fmt: skip
     log(Action.EDIT, comment=comment, actor=user, rule=decision.rule,
         reason=decision.reason or "Edited by the author.", from_status=before,
         to_status=comment.status)  # fmt: skip
+    if became_urgent:
+        notifications.crisis_comment(comment, on_call_moderators())
     if before == Status.APPROVED and comment.status == Status.APPROVED:
         return Result(
             Decision(Outcome.APPROVE, decision.rule, "Your comment was updated."), comment
@@ -270,3 +304,35 @@ def flag(comment, user, reason, note=""):
             to_status=Status.PENDING)  # fmt: skip
         notifications.flag_threshold_reached(comment, open_flags)
     return comment
+
+
+# What explain_comment and the admin's "try a comment" box print for each outcome.
+EXPLAINED_OUTCOMES = {
+    Outcome.APPROVE: "publish",
+    Outcome.HOLD: "hold",
+    Outcome.SPAM: "reject",
+    Outcome.REFUSE: "reject",
+}
+# Who explain_comment judges without --as: a verified commenter with approved comments and
+# no rejections, so only what the text itself says decides.
+ESTABLISHED_COMMENTER = Commenter(approved_count=10, recent_decisions=("approved",) * 10)
+
+
+def explain(body, user=None, rules=None):
+    """What the policy would do with ``body`` from ``user`` (or an established commenter),
+    and every signal it sees, saving nothing. Timing rules (rate limit, duplicates) are left
+    out: they depend on when a comment is sent, not on what it says."""
+    rules = rules or current_rules(health=True)
+    body = normalize_comment_text(body)
+    commenter = ESTABLISHED_COMMENTER
+    if user is not None:
+        commenter = replace(commenter_facts(user, rules), recent_bodies=(), recent_count=0)
+    decision = decide(Submission(body=body), commenter, rules)
+    return {
+        "comment": body,
+        "outcome": EXPLAINED_OUTCOMES[decision.outcome],
+        "signals": list(decision.signals),
+        "rule": decision.rule,
+        "phrases": list(decision.phrases),
+        "message": decision.message,
+    }

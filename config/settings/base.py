@@ -394,3 +394,26 @@ DELETED_ACCOUNT_COMMENTS = env_choice("DELETED_ACCOUNT_COMMENTS", ["keep", "remo
 # seed_demo creates users with a known password: it refuses to run where this is True.
 IS_PRODUCTION = False
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "healthdemo-2026")
+
+# Health-safe discussion (comments/health.py): the helplines a commenter whose comment reads
+# like a crisis is shown at once, when staff have entered none in the admin (Comments ›
+# Helplines). The defaults serve the United States and the UK and Ireland; a publisher elsewhere
+# enters its own. Every safety message also says "call your local emergency number".
+CRISIS_HELPLINES = [
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "serves": "United States",
+        "phone": "988",
+        "text": "Text 988",
+        "url": "https://988lifeline.org/",
+        "hours": "24 hours, every day",
+    },
+    {
+        "name": "Samaritans",
+        "serves": "UK and Ireland",
+        "phone": "116 123",
+        "text": "",
+        "url": "https://www.samaritans.org/",
+        "hours": "24 hours, every day",
+    },
+]

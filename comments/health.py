@@ -1,0 +1,335 @@
+"""Health-safe discussion: noticing treatment claims and people who may be in crisis.
+
+Pure text matching, no database: ``comments.policy.decide`` asks ``scan`` and weighs the score
+with the commenter's history. The patterns themselves are data (``HealthPattern`` rows, edited
+by staff in the admin; ``DEFAULT_PATTERNS`` seeds them), written in a small phrase language so a
+moderator can add one without knowing regular expressions:
+
+- words are matched on normalised text: case, accents and simple inflections do not matter
+  ("cure" matches "Cured", "cures", "curing"; "don't" reads as "do not");
+- ``a|b|c`` is any one of those words; ``*`` is any one word; ``...`` is a gap of up to five
+  words; ``#`` is a number ("10,000" included); a word ending in ``?`` may be missing.
+
+A match preceded closely by a negation ("didn't cure", "no cure", "never") or said in a
+sceptical or hopeful frame ("a myth that … cures", "hoping for a cure", a question) counts for
+a quarter: "this didn't cure my pain" is not a claim. Crisis language is only discounted by a
+negation or a joke, never by a question: "should I go to A&E with chest pain down my arm?" is
+exactly the comment that must be seen at once.
+"""
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .normalise import (  # noqa: F401 (stem: part of the interface)
+    _CLAIM_DOUBT,
+    _CONJUNCTIONS,
+    _CRISIS_NEGATIONS,
+    _JOKES,
+    _NEGATIONS,
+    _REPORTED,
+    normalise,
+    stem,
+    tokens,
+)
+
+CLAIM = "claim"
+CRISIS = "crisis"
+DISCOUNT = 0.25  # what a negated or doubted match still counts for
+
+
+class PatternError(ValueError):
+    pass
+
+
+GAP = 8  # the most words ``...`` stands for
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One word of a phrase: the stem sequences that may stand there (by first stem), or
+    any word, or a number."""
+
+    choices: dict  # first stem -> tuple of stem sequences
+    any_word: bool = False
+    number: int = 0  # minimum digits when the piece is a number (#: 1, ##: 4)
+    optional: bool = False
+    gap_before: bool = False
+
+    def lengths_at(self, stems, index):
+        """How many tokens this piece covers at ``index`` (each way it can match)."""
+        if index >= len(stems):
+            return
+        token = stems[index]
+        if self.any_word:
+            yield 1
+        if self.number and _NUMBER.fullmatch(token) and len(token.split(".")[0]) >= self.number:
+            yield 1
+        for sequence in self.choices.get(token, ()):
+            if tuple(stems[index : index + len(sequence)]) == sequence:
+                yield len(sequence)
+
+
+def _piece(word, gap_before):
+    if word == "*":
+        return _Piece({}, any_word=True, gap_before=gap_before)
+    optional = word.endswith("?") and len(word) > 1
+    word = word.rstrip("?")
+    choices, number = {}, 0
+    for choice in word.split("|"):
+        if choice in ("#", "##"):
+            number = len(choice) * 3 - 2  # 1 or 4 digits
+            continue
+        stems = tuple(token.stem for token in tokens(choice))
+        if not stems:
+            raise PatternError(f"“{choice or word}” has no letters or digits to match.")
+        choices.setdefault(stems[0], set()).add(stems)
+    choices = {first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in choices.items()}
+    return _Piece(choices, number=number, optional=optional, gap_before=gap_before)
+
+
+class CompiledPhrase:
+    """A phrase ready to match a list of stems, token by token (no backtracking regular
+    expression: long comments stay cheap)."""
+
+    def __init__(self, pieces):
+        self.pieces = pieces
+
+    def _match_from(self, stems, position, piece_index):
+        """The last token index of a match of pieces[piece_index:] starting at ``position``,
+        or None."""
+        if piece_index == len(self.pieces):
+            return position - 1
+        piece = self.pieces[piece_index]
+        starts = [position]
+        if piece.gap_before and piece_index:
+            starts = range(position, min(position + GAP, len(stems) - 1) + 1)
+        for start in starts:
+            for length in piece.lengths_at(stems, start):
+                end = self._match_from(stems, start + length, piece_index + 1)
+                if end is not None:
+                    return end
+        if piece.optional:
+            return self._match_from(stems, position, piece_index + 1)
+        return None
+
+    def finditer(self, stems):
+        """(first, last) token indices of each match, left to right, not overlapping."""
+        index = 0
+        while index < len(stems):
+            last = self._match_from(stems, index, 0)
+            if last is not None and last >= index:
+                yield index, last
+                index = last + 1
+            else:
+                index += 1
+
+
+def compile_phrase(phrase):
+    """The matcher for one phrase, over the stems of a sentence."""
+    words = phrase.split()
+    if not words or all(word in ("...", "*") for word in words):
+        raise PatternError("A pattern needs at least one word to match.")
+    pieces, gap = [], False
+    for word in words:
+        if word == "...":
+            gap = True
+            continue
+        pieces.append(_piece(word, gap))
+        gap = False
+    return CompiledPhrase(pieces)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str  # CLAIM or CRISIS
+    phrase: str
+    weight: float = 1.0
+    label: str = ""  # what it is about, shown to moderators ("self-harm", "stop medication")
+
+    def matcher(self):
+        return _compiled(self.phrase)
+
+    def required(self):
+        """For each word the phrase cannot do without, the first stems that could stand
+        there: a sentence lacking any of them is skipped without running the expression."""
+        return _required(self.phrase)
+
+    def negative(self):
+        """Whether the phrase itself says "not" ("can't breathe"): then only a negation before
+        it discounts it."""
+        return _negative(self.phrase)
+
+
+_CACHE = {}
+# Words that say "not" themselves (a phrase containing one is read as negative on purpose).
+_SAYS_NOT = frozenset(stem(word) for word in ("not", "no", "never", "nothing", "without", "nobody"))
+
+
+@functools.cache
+def _negative(phrase):
+    return bool(set(normalise(phrase.replace("|", " ")).split()) & _SAYS_NOT)
+
+
+_REQUIRED = {}
+
+
+def _required(phrase):
+    if phrase not in _REQUIRED:
+        needs = []
+        for word in phrase.split():
+            if word in ("...", "*", "#", "##") or word.endswith("?"):
+                continue
+            firsts = set()
+            for choice in word.split("|"):
+                stems = (
+                    [token.stem for token in tokens(choice)] if choice not in ("#", "##") else []
+                )
+                if not stems:
+                    firsts = None  # a number can stand here: no cheap test
+                    break
+                firsts.add(stems[0])
+            if firsts:
+                needs.append(frozenset(firsts))
+        _REQUIRED[phrase] = tuple(needs)
+    return _REQUIRED[phrase]
+
+
+def _compiled(phrase):
+    if phrase not in _CACHE:
+        _CACHE[phrase] = compile_phrase(phrase)
+    return _CACHE[phrase]
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    text: str  # the words as the commenter wrote them
+    score: float
+    discounted: bool = False
+
+
+@dataclass(frozen=True)
+class Scan:
+    claim_score: float = 0.0
+    crisis_score: float = 0.0
+    matches: tuple = ()
+
+    def phrases(self, kind):
+        """The words that counted in full, as written, longest first, without repeats or
+        phrases inside longer ones."""
+        texts = sorted(
+            {m.text for m in self.matches if m.pattern.kind == kind and not m.discounted},
+            key=len,
+            reverse=True,
+        )
+        kept = []
+        for text in texts:
+            if not any(text.casefold() in longer.casefold() for longer in kept):
+                kept.append(text)
+        return tuple(kept)
+
+
+MAX_CLAUSE = 400  # characters: a longer sentence is read in pieces, at commas or anywhere
+
+
+def _clauses(text):
+    """(start, end, is_question) of each sentence, as character spans of the original."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?\n]+", text):
+        spans.append((start, match.end(), "?" in match.group()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text), False))
+    pieces = []
+    for start, end, question in spans:
+        while end - start > MAX_CLAUSE:
+            cut = max(
+                text.rfind(",", start, start + MAX_CLAUSE),
+                text.rfind(" ", start, start + MAX_CLAUSE),
+            )
+            cut = cut + 1 if cut > start else start + MAX_CLAUSE
+            pieces.append((start, cut, question))
+            start = cut
+        pieces.append((start, end, question))
+    return pieces
+
+
+def scan(text, patterns):
+    """Every pattern found in ``text``, with the claim and crisis scores they add up to."""
+    best = {}
+    found = []
+    for start, end, is_question in _clauses(text):
+        sentence = text[start:end]
+        words = tokens(sentence)
+        if not words:
+            continue
+        stems = [word.stem for word in words]
+        joined = " ".join(stems)
+        stem_set = set(stems)
+        joking = bool(stem_set & _JOKES)
+        doubted = bool(stem_set & _CLAIM_DOUBT) or bool(_REPORTED.search(joined))
+        for pattern in patterns:
+            if not all(need & stem_set for need in pattern.required()):
+                continue
+            try:
+                matcher = pattern.matcher()
+            except PatternError:
+                continue  # the admin refuses these; one typed into the database is skipped
+            for first, last in matcher.finditer(stems):
+                window = 3 if pattern.kind == CLAIM else 2
+                before = stems[max(0, first - window) : first]
+                for i in range(len(before) - 1, -1, -1):
+                    if before[i] in _CONJUNCTIONS:
+                        before = before[i + 1 :]
+                        break
+                if pattern.kind == CLAIM:
+                    inside = [] if pattern.negative() else stems[first : last + 1]
+                    negated = bool(set(before) & _NEGATIONS or set(inside) & _SAYS_NOT) or (
+                        last + 1 < len(stems) and stems[last + 1] in _SAYS_NOT
+                    )
+                else:
+                    # "I would never hurt myself" is discounted; "I can't stop cutting myself"
+                    # is not: a negated "stop" or "help" makes it worse, not better.
+                    negated = bool(set(before) & _CRISIS_NEGATIONS) and not (
+                        set(before) & {"stop", "help", "anymore"}
+                    )
+                if pattern.kind == CLAIM:
+                    discounted = negated or doubted or is_question
+                else:
+                    discounted = negated or joking
+                score = pattern.weight * (DISCOUNT if discounted else 1.0)
+                original = _original(sentence, words, first, last, stems)
+                found.append(Match(pattern, original, score, discounted))
+                best[pattern] = max(best.get(pattern, 0.0), score)
+    # Each pattern counts once, at its strongest: a word repeated is not a second signal.
+    claim = sum(score for pattern, score in best.items() if pattern.kind == CLAIM)
+    crisis = sum(score for pattern, score in best.items() if pattern.kind == CRISIS)
+    return Scan(round(claim, 2), round(crisis, 2), tuple(found))
+
+
+def _original(sentence, words, first, last, stems):
+    if words[first].end:
+        return sentence[words[first].start : words[last].end]
+    return " ".join(stems[first : last + 1])
+
+
+# -- the defaults staff start from ---------------------------------------------------------------
+
+
+def _defaults():
+    """(kind, phrase, weight, label) rows from health_patterns.json, word lists filled in."""
+    data = json.loads((Path(__file__).parent / "health_patterns.json").read_text("utf-8"))
+    lists = {name: "|".join(words) for name, words in data["word_lists"].items()}
+    return tuple(
+        (row["kind"], row["phrase"].format(**lists), row["weight"], row["label"])
+        for row in data["patterns"]
+    )
+
+
+# Halves need company (or a commenter whose recent comments were rejected); weights of 1 hold
+# on their own.
+DEFAULT_PATTERNS = _defaults()
