@@ -29,7 +29,9 @@ def settle_comments_of_deleted_account(sender, user, **kwargs):
     goes = comments.filter(status=Comment.Status.PENDING) if keep else comments
     for comment in goes.exclude(status=Comment.Status.REMOVED):
         moderation.delete_own(comment, user)
-    comments.exclude(status=Comment.Status.APPROVED).update(body="", body_html="")
+    comments.exclude(status=Comment.Status.APPROVED).update(
+        body="", body_html="", matched_phrases=[]
+    )
     if not keep:
         return f"{_count(total)} removed" if total else ""
     parts = [f"{_count(published)} kept, signed “Former member”"] if published else []

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments import moderation
-from comments.models import Sanction
+from comments.models import Appeal, ContextNote, Helpline, ModerationLog, Sanction
 from core.mail import deliver_email
+from demo.images import hero_image
+from library.models import Asset
 from reviews.models import MedicalReview, ReaderFeedback, ReviewNote, ReviewReminder, SignOff
 from subscriptions.models import Notice, Subscriber
 from tests.factories import make_comment, make_review, make_user
@@ -32,7 +34,16 @@ def world(article, clinician, reader, moderator, queued_email, superuser):
     SignOff.objects.create(article=article, reviewer=clinician, snapshot={"title": article.title},
                            requested_by=superuser)  # fmt: skip
     Subscriber.objects.create(email="follower@example.com")
-    Notice.objects.create(article=article, revision=article.revisions.first(), kind="updated")
+    Asset.objects.create(file=hero_image("cup.png", ("#123456", "#abcdef"), 1),
+                         alt="A cup of coffee", uploaded_by=superuser)  # fmt: skip
+    decision = ModerationLog.objects.filter(comment=comment).first()
+    ContextNote.objects.create(comment=comment, body="Evidence says otherwise.",
+                               written_by=moderator)  # fmt: skip
+    Appeal.objects.create(decision=decision, user=reader, text="Please look again.")
+    Helpline.objects.create(name="Lifeline Aotearoa", serves="New Zealand", phone="0800 543 354")
+    Notice.objects.get_or_create(
+        revision=article.revisions.first(), defaults={"article": article, "kind": "updated"}
+    )
     # On an article the clinician reviews: reviewers see their own articles' feedback only.
     Article.objects.filter(pk=article.pk).update(reviewer=clinician)
     ReaderFeedback.objects.create(article=article, kind="report", message="The dose is old.",
