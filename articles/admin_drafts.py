@@ -94,7 +94,11 @@ class DraftAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         if getattr(request, "article_drafted", False):
-            return  # the live article's tags and related articles stay as they are
+            # The live article's tags, related articles and inlines stay as they are; the
+            # admin's change message reads what each inline saved: nothing.
+            for formset in formsets:
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         super().save_related(request, form, formsets, change)
 
     def response_change(self, request, obj):
