@@ -1,21 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import feeds, preview, views
-
-
-class UnicodeSlugConverter:
-    """Slugs with letters from any script (``allow_unicode`` slugs): ``健康-café``."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 

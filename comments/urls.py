@@ -5,7 +5,7 @@ from . import views
 app_name = "comments"
 
 urlpatterns = [
-    path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
+    path("articles/<uslug:slug>/comments/", views.post_comment, name="post"),
     path("comments/<int:pk>/edit/", views.edit_comment, name="edit"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
     path("comments/<int:pk>/flag/", views.flag_comment, name="flag"),

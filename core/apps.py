@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
+        from django.urls import register_converter
+
+        from .converters import UnicodeSlugConverter
+
+        register_converter(UnicodeSlugConverter, "uslug")
 
         from . import mail  # noqa: F401 (connects its account_deleting receiver)
         from .site import sync_site

@@ -4,6 +4,6 @@ from . import views
 
 app_name = "reviews"
 urlpatterns = [
-    path("feedback/<slug:slug>/helpful/", views.helpful, name="feedback_helpful"),
-    path("feedback/<slug:slug>/report/", views.report, name="feedback_report"),
+    path("feedback/<uslug:slug>/helpful/", views.helpful, name="feedback_helpful"),
+    path("feedback/<uslug:slug>/report/", views.report, name="feedback_report"),
 ]

@@ -42,7 +42,7 @@ def test_every_line_of_a_request_is_json_with_the_request_id_of_the_response(
     access = [line for line in lines if line["logger"] == "ops.requests"]
     assert len(access) == 1
     assert access[0]["request_id"] == request_id
-    assert access[0]["route"] == "/articles/<slug:slug>/"
+    assert access[0]["route"] == "/articles/<uslug:slug>/"
     assert access[0]["status"] == 200
     assert access[0]["duration_ms"] > 0
     assert access[0]["user_id"] is None

@@ -50,6 +50,8 @@ def import_post(importer, data):
         status = "draft"
         report.notes.append(f"post {wp_id} was password-protected: imported as a draft")
     published = parse_date(data["date_gmt"], data["date"]) if status == "published" else None
+    if published and published > timezone.now():
+        status = Article.Status.SCHEDULED  # as save_article stores it: a second run is no change
     modified = parse_date(data["modified_gmt"], data["modified"]) or published
     known = importer.imported(Kind.POST, wp_id)
     article = Article.objects.filter(pk=known).first() if known else None

@@ -2,7 +2,7 @@
 
 import articles.models.taxonomy
 import core.fields
-from django.contrib.auth.management import create_permissions
+from core.roles import grant as grant_roles
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
@@ -34,14 +34,7 @@ def seed_synonyms_and_trigram_indexes(apps, schema_editor):
     Synonym = apps.get_model("articles", "Synonym")
     for terms in SYNONYMS:
         Synonym.objects.get_or_create(terms=terms)
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    for group in Group.objects.filter(name="Editors"):
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="articles", content_type__model="synonym"))  # fmt: skip
+    grant_roles(apps, {"Editors": {"articles": {"synonym": ["add", "change", "delete", "view"]}}})
     if schema_editor.connection.vendor == "postgresql":
         # "Did you mean": titles and topic names close to a misspelt word (word_similarity).
         schema_editor.execute("CREATE INDEX IF NOT EXISTS article_title_trgm ON articles_article "

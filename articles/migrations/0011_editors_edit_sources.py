@@ -1,6 +1,6 @@
 """Editors edit an article's sources on its change form; medical reviewers read them."""
 
-from django.contrib.auth.management import create_permissions
+from core.roles import grant as grant_roles
 from django.db import migrations
 
 PERMISSIONS = {
@@ -10,18 +10,8 @@ PERMISSIONS = {
 
 
 def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, actions in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="articles",
-            codename__in=[f"{action}_source" for action in actions],
-        ))  # fmt: skip
+    grant_roles(apps, {name: {"articles": {"source": actions}}
+                       for name, actions in PERMISSIONS.items()})  # fmt: skip
 
 
 class Migration(migrations.Migration):

@@ -112,33 +112,9 @@ ADMIN_CSP_UPDATE = {
 # replaced, not added to: 'none' must stand alone or browsers ignore it.
 CKEDITOR_CSP_UPDATE = {"script-src": [UNSAFE_INLINE]}
 CKEDITOR_CSP_REPLACE = {"frame-src": [SELF]}
-# Anonymous public pages: browsers revalidate every time (cheap with the ETag). A page that
-# declared its cache tags (core/cache_tags.py) may be kept by the edge (Varnish, a CDN) for
-# EDGE_MAX_AGE seconds, because every change purges exactly the pages it touched; any other
-# public response only for PUBLIC_S_MAXAGE seconds.
-PUBLIC_CACHE_CONTROL = {
-    "max_age": env_int("PUBLIC_MAX_AGE", 0),
-    "s_maxage": env_int("PUBLIC_S_MAXAGE", 60),
-    "stale_while_revalidate": env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30),
-}
-EDGE_MAX_AGE = env_int("EDGE_MAX_AGE", 60 * 60 * 24)
-# Purging the edge by cache tag (core/purge.py), through the task queue: a comma-separated list
-# of backends (varnish, fastly, cloudflare); empty = no edge in front.
-CACHE_PURGE = env_list("CACHE_PURGE", [])
-CACHE_PURGE_REPEAT_SECONDS = env_int("CACHE_PURGE_REPEAT_SECONDS", 5)
-CACHE_PURGE_TIMEOUT = env_int("CACHE_PURGE_TIMEOUT", 10)
-VARNISH_PURGE_URL = env_list("VARNISH_PURGE_URL", [])
-VARNISH_SOFT_PURGE = env_bool("VARNISH_SOFT_PURGE", False)
-FASTLY_API_URL = env_str("FASTLY_API_URL", "https://api.fastly.com")
-FASTLY_SERVICE_ID = env_str("FASTLY_SERVICE_ID", "")
-FASTLY_API_TOKEN = env_str("FASTLY_API_TOKEN", "")
-FASTLY_SOFT_PURGE = env_bool("FASTLY_SOFT_PURGE", False)
-CLOUDFLARE_API_URL = env_str("CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
-CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID", "")
-CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
-# How long a fragment (core/fragments.py) may take cache memory once nothing reads it; a change
-# makes it unreachable at once whatever this says.
-FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60 * 6)
+# Cache headers, the edge's purges and fragments (config/settings/caching.py).
+from .caching import *  # noqa: E402, F403
+
 # Pages that show private data to whoever asks for them (forms with personal details, the queue).
 PRIVATE_URL_PREFIXES = [
     "/accounts/", "/account/", "/admin/", "/moderation/", "/comments/", "/feedback/", "/preview/",
@@ -357,63 +333,7 @@ SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 
 # Operations: logs, the worker's heartbeat, metrics (config/settings/operations.py).
+# The newsroom's own rules: lists, feeds, medical review, drafts, sources, reader feedback,
+# deleted accounts, the demo, crisis helplines (config/settings/newsroom.py).
+from .newsroom import *  # noqa: E402, F403
 from .operations import *  # noqa: E402, F403
-
-# Twelve fills rows of two, three or four cards: no lone card at the end of a page.
-ARTICLES_PER_PAGE = 12
-# Feeds carry the whole article (True) or its dek with a link (False).
-FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", False)
-
-# Medical review (reviews app): the default time between reviews, when the freshness dashboard
-# calls an article stale, and how long before a due date reviewers are reminded.
-MEDICAL_REVIEW_INTERVAL_MONTHS = env_int("MEDICAL_REVIEW_INTERVAL_MONTHS", 12)
-FRESHNESS_STALE_YEARS = env_int("FRESHNESS_STALE_YEARS", 2)
-REVIEW_REMINDER_DAYS_BEFORE = env_int("REVIEW_REMINDER_DAYS_BEFORE", 30)
-# Drafts of live articles (articles/drafts.py): how long a share link for a reviewer without a
-# staff account works; revoking it ends it sooner.
-DRAFT_SHARE_LINK_DAYS = env_int("DRAFT_SHARE_LINK_DAYS", 7)
-# Clinician sign-off (reviews/signoff.py): a substantive change to a medically reviewed article
-# cannot be published without the named clinician's approval. On in the demo (dev settings).
-MEDICAL_SIGNOFF_REQUIRED = env_bool("MEDICAL_SIGNOFF_REQUIRED", False)
-
-# Sources and reader feedback (issue 25). Metadata by DOI and PubMed id comes from these
-# services; the weekly source check asks Crossref about retractions and corrections. The site
-# never fetches a private, loopback or link-local address (core/fetch.py) unless this is on:
-# development and tests, whose fake services listen on 127.0.0.1.
-CROSSREF_API_URL = env_str("CROSSREF_API_URL", "https://api.crossref.org")
-PUBMED_API_URL = env_str("PUBMED_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
-FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
-SOURCE_FETCH_TIMEOUT = env_int("SOURCE_FETCH_TIMEOUT", 10)  # seconds, per source or lookup
-# Reader feedback: at most this many from one reader (a daily hash of their address) per hour.
-FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
-
-# When a commenter deletes their account: "keep" their comments signed "Former member" (threads
-# stay readable), or "remove" them (replies stay under a placeholder).
-DELETED_ACCOUNT_COMMENTS = env_choice("DELETED_ACCOUNT_COMMENTS", ["keep", "remove"], "keep")
-
-# seed_demo creates users with a known password: it refuses to run where this is True.
-IS_PRODUCTION = False
-DEMO_PASSWORD = env_str("DEMO_PASSWORD", "healthdemo-2026")
-
-# Health-safe discussion (comments/health.py): the helplines a commenter whose comment reads
-# like a crisis is shown at once, when staff have entered none in the admin (Comments ›
-# Helplines). The defaults serve the United States and the UK and Ireland; a publisher elsewhere
-# enters its own. Every safety message also says "call your local emergency number".
-CRISIS_HELPLINES = [
-    {
-        "name": "988 Suicide & Crisis Lifeline",
-        "serves": "United States",
-        "phone": "988",
-        "text": "Text 988",
-        "url": "https://988lifeline.org/",
-        "hours": "24 hours, every day",
-    },
-    {
-        "name": "Samaritans",
-        "serves": "UK and Ireland",
-        "phone": "116 123",
-        "text": "",
-        "url": "https://www.samaritans.org/",
-        "hours": "24 hours, every day",
-    },
-]

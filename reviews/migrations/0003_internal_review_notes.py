@@ -4,7 +4,7 @@ import core.fields
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
+from core.roles import grant as grant_roles
 from django.db import migrations, models
 
 # Editors note what they know of a review; only the clinician records the review itself.
@@ -12,18 +12,8 @@ PERMISSIONS = {"Editors": ["add", "view"], "Medical reviewers": ["view"]}
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("reviews")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, actions in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="reviews",
-            codename__in=[f"{action}_reviewnote" for action in actions],
-        ))  # fmt: skip
+    grant_roles(apps, {name: {"reviews": {"reviewnote": actions}}
+                       for name, actions in PERMISSIONS.items()})  # fmt: skip
 
 
 class Migration(migrations.Migration):
