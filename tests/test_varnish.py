@@ -270,9 +270,9 @@ def test_an_archived_article_leaves_varnish_at_once(purging, article, superuser,
     # A superuser: live-server tests empty the tables, the migrations' groups and permissions too.
     client.force_login(superuser)
 
-    client.post(
+    client.post(  # the confirmation's "Yes, archive it"
         reverse("admin:articles_article_changelist"),
-        {"action": "archive", "_selected_action": [article.pk]},
+        {"action": "archive", "_selected_action": [article.pk], "post": "yes"},
     )
 
     article.refresh_from_db()

@@ -4,5 +4,5 @@ settings with the database task backend, on the database ``DATABASE_URL`` names 
 from config.settings.test import *  # noqa: F403
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                     "QUEUES": ["default", "email"]}}  # fmt: skip
+                     "QUEUES": ["default", "email", "purge"]}}  # fmt: skip
 EMAIL_BACKEND = "tests.slow_mail.SlowQueuedEmailBackend"
