@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from .diff import diff_snapshots
 from .forms import RestoreForm
 from .models import Article, Revision
+from .drafts import publish_refusal
 from .revisions import restore_revision, snapshot
 
 
@@ -115,6 +116,12 @@ class RevisionHistoryAdminMixin:
         if not form.is_valid():
             errors = [error for field_errors in form.errors.values() for error in field_errors]
             messages.error(request, " ".join(errors) + " Nothing was restored.")
+            return redirect("admin:articles_article_revision", article.pk, revision.pk)
+        # A restore publishes content like any save: the same rules (clinician sign-off).
+        refusal = publish_refusal(article, revision.snapshot,
+                                  minor=form.cleaned_data["kind"] == "minor")  # fmt: skip
+        if refusal:
+            messages.error(request, refusal + " Nothing was restored.")
             return redirect("admin:articles_article_revision", article.pk, revision.pk)
         try:
             with transaction.atomic():

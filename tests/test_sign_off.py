@@ -152,3 +152,21 @@ def test_the_desk_query_count_does_not_grow(client, editor, author, django_asser
     with django_assert_max_num_queries(12):
         html = client.get(reverse("admin:reviews_desk")).content.decode()
     assert "Piece 7" in html and "Later 7" in html
+
+
+def test_restoring_an_older_version_is_a_change_that_needs_the_sign_off_too(
+    client, editor, reviewed
+):
+    from articles.revisions import save_article
+
+    first = reviewed.revisions.get()
+    reviewed.body += "<p>Reviewed advice on boosters.</p>"
+    save_article(reviewed, change_note="Advice on boosters.", minor=True)
+    client.force_login(editor)
+    restore = reverse("admin:articles_article_restore", args=[reviewed.pk, first.pk])
+    response = client.post(restore, {"kind": "substantive", "change_note": "Back to the old text."},
+                           follow=True)  # fmt: skip
+    assert "needs the clinician" in response.content.decode()
+    assert "Nothing was restored." in response.content.decode()
+    reviewed.refresh_from_db()
+    assert "Reviewed advice on boosters." in reviewed.body and reviewed.revisions.count() == 2
