@@ -10,9 +10,9 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .diff import diff_snapshots
+from .drafts import publish_refusal
 from .forms import RestoreForm
 from .models import Article, Revision
-from .drafts import publish_refusal
 from .revisions import restore_revision, snapshot
 
 
