@@ -310,6 +310,8 @@ def test_varnish_gets_an_xkey_purge_at_every_address(
         assert soft.headers["xkey-softpurge"] == "article-2"
 
 
+# The worker closes its database connection: committed transactions, as in production.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_purge_the_edge_refuses_is_retried_until_it_succeeds(
     settings, article, django_capture_on_commit_callbacks
 ):
