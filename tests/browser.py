@@ -79,3 +79,11 @@ def log_in(page, base, username, password):
     page.fill("#id_password", password)
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
+
+
+def add_paragraph_in_editor(page, text):
+    """Type ``text`` as a new paragraph at the end of the article body, in CKEditor's frame."""
+    page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type(text)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from articles.models import Author, Autosave
-from tests.browser import log_in, screenshot
+from tests.browser import add_paragraph_in_editor, log_in, screenshot
 from tests.factories import PASSWORD, make_article, make_review, make_tag, make_user
 
 pytestmark = [
@@ -24,11 +24,7 @@ def test_typed_and_abandoned_text_is_offered_back(live_server, browser_page, aut
     log_in(page, base, "editor", PASSWORD)
     change = f"{base}/admin/articles/article/{article.pk}/change/"
     page.goto(change)
-    editor_body = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
-    editor_body.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Twenty minutes refreshes without grogginess.")
+    add_paragraph_in_editor(page, "Twenty minutes refreshes without grogginess.")
     page.fill("#id_title", "Is a short nap good for you?")
     page.wait_for_selector(".autosave-status:has-text('kept for you')", timeout=20_000)
     for _ in range(100):  # until the last keystrokes are kept too (saves come every 5 s)
@@ -67,11 +63,7 @@ def test_a_change_waits_for_the_named_clinicians_approval(
 
     log_in(page, base, "editor", PASSWORD)
     page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
-    editor_body = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
-    editor_body.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type("After a deep wound, ask about a booster.")
+    add_paragraph_in_editor(page, "After a deep wound, ask about a booster.")
     page.fill("#id_change_note", "Added advice on wounds.")
     page.click("input[name=_draft]")
     page.wait_for_selector(".draft-notice strong")

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from tests.browser import screenshot
+from tests.browser import add_paragraph_in_editor, screenshot
 from tests.factories import PASSWORD, make_article, make_tag, make_user
 
 pytestmark = [
@@ -33,11 +33,7 @@ def test_an_editor_updates_an_article_in_ckeditor(live_server, browser_page, aut
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
-    editor_body = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
-    editor_body.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Hot weather and exercise raise the need for fluids.")
+    add_paragraph_in_editor(page, "Hot weather and exercise raise the need for fluids.")
     page.fill("#id_change_note", "Added advice for hot weather.")
     screenshot(page, "editor-01-ckeditor-change")
     page.click("input[name=_save]")
