@@ -1,9 +1,11 @@
 """Health-safe discussion: noticing treatment claims and people who may be in crisis.
 
 Pure text matching, no database: ``comments.policy.decide`` asks ``scan`` and weighs the score
-with the commenter's history. The patterns themselves are data (``HealthPattern`` rows, edited
-by staff in the admin; ``DEFAULT_PATTERNS`` seeds them), written in a small phrase language so a
-moderator can add one without knowing regular expressions:
+with the commenter's history. The score is the matched patterns' weights plus the evidence of a
+model learned from labelled comments (``health_model``), which catches phrasings no pattern
+names and discounts frightening words used innocently. The patterns themselves are data
+(``HealthPattern`` rows, edited by staff in the admin; ``DEFAULT_PATTERNS`` seeds them), written
+in a small phrase language so a moderator can add one without knowing regular expressions:
 
 - words are matched on normalised text: case, accents and simple inflections do not matter
   ("cure" matches "Cured", "cures", "curing"; "don't" reads as "do not");
@@ -23,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import health_model
 from .normalise import (  # noqa: F401 (stem: part of the interface)
     _CLAIM_DOUBT,
     _CONJUNCTIONS,
@@ -30,6 +33,7 @@ from .normalise import (  # noqa: F401 (stem: part of the interface)
     _JOKES,
     _NEGATIONS,
     _REPORTED,
+    clauses,
     normalise,
     stem,
     tokens,
@@ -233,41 +237,19 @@ class Scan:
         return tuple(kept)
 
 
-MAX_CLAUSE = 400  # characters: a longer sentence is read in pieces, at commas or anywhere
-
-
-def _clauses(text):
-    """(start, end, is_question) of each sentence, as character spans of the original."""
-    spans, start = [], 0
-    for match in re.finditer(r"[.!?\n]+", text):
-        spans.append((start, match.end(), "?" in match.group()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text), False))
-    pieces = []
-    for start, end, question in spans:
-        while end - start > MAX_CLAUSE:
-            cut = max(
-                text.rfind(",", start, start + MAX_CLAUSE),
-                text.rfind(" ", start, start + MAX_CLAUSE),
-            )
-            cut = cut + 1 if cut > start else start + MAX_CLAUSE
-            pieces.append((start, cut, question))
-            start = cut
-        pieces.append((start, end, question))
-    return pieces
-
-
-def scan(text, patterns):
-    """Every pattern found in ``text``, with the claim and crisis scores they add up to."""
+def scan(text, patterns, model=None):
+    """Every pattern found in ``text``, and the claim and crisis scores they add up to with the
+    learned model's evidence (``health_model``; ``model={}`` leaves it out)."""
     best = {}
     found = []
-    for start, end, is_question in _clauses(text):
+    sentences = []  # (sentence, words, stems) for the model
+    for start, end, is_question in clauses(text):
         sentence = text[start:end]
         words = tokens(sentence)
+        stems = [word.stem for word in words]
+        sentences.append((sentence, words, stems))
         if not words:
             continue
-        stems = [word.stem for word in words]
         joined = " ".join(stems)
         stem_set = set(stems)
         joking = bool(stem_set & _JOKES)
@@ -308,7 +290,32 @@ def scan(text, patterns):
     # Each pattern counts once, at its strongest: a word repeated is not a second signal.
     claim = sum(score for pattern, score in best.items() if pattern.kind == CLAIM)
     crisis = sum(score for pattern, score in best.items() if pattern.kind == CRISIS)
-    return Scan(round(claim, 2), round(crisis, 2), tuple(found))
+    learned = health_model.score(health_model.features([stems for _, _, stems in sentences]), model)
+    scores = {CLAIM: claim, CRISIS: crisis}
+    for kind, (evidence, pushing) in learned.items():
+        # The words the model weighed most are shown only when the patterns alone would not
+        # have held the comment: a moderator sees the phrase that matters, not "this morning".
+        if evidence > 0 and scores[kind] < 1:
+            found.extend(_learned_matches(kind, sentences, pushing))
+        scores[kind] += max(evidence, health_model.MOST_DOUBT)
+    return Scan(round(scores[CLAIM], 2), round(scores[CRISIS], 2), tuple(found))
+
+
+LEARNED_SHOWN = 3  # the model's strongest words shown to moderators …
+LEARNED_SHOWN_FROM = 0.3  # … when they weigh at least this much
+
+
+def _learned_matches(kind, sentences, pushing):
+    """The words that weighed most in the model's evidence, as written, for the queue."""
+    matches = []
+    for weight, (index, first, last) in pushing[:LEARNED_SHOWN]:
+        if weight < LEARNED_SHOWN_FROM:
+            break
+        sentence, words, stems = sentences[index]
+        label = "learned from labelled comments"
+        pattern = Pattern(kind, " ".join(stems[first : last + 1]), weight, label)
+        matches.append(Match(pattern, _original(sentence, words, first, last, stems), weight))
+    return matches
 
 
 def _original(sentence, words, first, last, stems):

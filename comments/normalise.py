@@ -105,7 +105,29 @@ def normalise(text):
     return " ".join(token.stem for token in tokens(text))
 
 
-# -- the phrase language ------------------------------------------------------------------------
+MAX_CLAUSE = 400  # characters: a longer sentence is read in pieces, at commas or anywhere
+
+
+def clauses(text):
+    """(start, end, is_question) of each sentence, as character spans of the original."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?\n]+", text):
+        spans.append((start, match.end(), "?" in match.group()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text), False))
+    pieces = []
+    for start, end, question in spans:
+        while end - start > MAX_CLAUSE:
+            cut = max(
+                text.rfind(",", start, start + MAX_CLAUSE),
+                text.rfind(" ", start, start + MAX_CLAUSE),
+            )
+            cut = cut + 1 if cut > start else start + MAX_CLAUSE
+            pieces.append((start, cut, question))
+            start = cut
+        pieces.append((start, end, question))
+    return pieces
 
 
 # -- word sets the matcher reads around a match (compared as stems) ----------------------------

@@ -120,8 +120,9 @@ SIGNALS = {
 CRISIS_THRESHOLD = 1.0
 CLAIM_THRESHOLD = 1.0
 # A commenter whose recent comments were rejected gets less benefit of the doubt: a single
-# weaker hint of a claim ("miracle", "instantly") is then enough to hold.
-CLAIM_THRESHOLD_AFTER_REJECTIONS = 0.5
+# weaker hint of a claim ("miracle", "instantly") is then enough to hold. (Scores are the
+# patterns' weights plus the learned model's evidence, -2 for a comment about nothing medical.)
+CLAIM_THRESHOLD_AFTER_REJECTIONS = -0.5
 
 CLAIM_MESSAGE = (
     "Your comment is held because it makes a claim about a treatment; a moderator will check "

@@ -30,9 +30,10 @@ class HealthPattern(models.Model):
         CRISIS = health.CRISIS, "Crisis"
 
     class Weight(models.TextChoices):
-        FULL = "1.00", "Holds on its own (1)"
-        HALF = "0.50", "Needs another match (½)"
-        QUARTER = "0.25", "Only adds to others (¼)"
+        ALWAYS = "3.00", "Always holds (3)"
+        FULL = "1.00", "Holds when the rest of the comment agrees (1)"
+        HALF = "0.50", "Adds some weight (½)"
+        QUARTER = "0.25", "Adds a little weight (¼)"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     phrase = models.TextField(
@@ -43,7 +44,14 @@ class HealthPattern(models.Model):
         "missing; join words with _ inside a choice (for_good|forever).",
     )
     weight = models.DecimalField(
-        max_digits=3, decimal_places=2, choices=Weight.choices, default=Weight.FULL
+        max_digits=3,
+        decimal_places=2,
+        choices=Weight.choices,
+        default=Weight.ALWAYS,
+        help_text="What a match adds to the comment's score; the comment is held at 1. The "
+        "model learned from labelled comments adds its own evidence, which a comment that "
+        "reads clearly innocent (“years ago…”, “turned out to be…”) makes negative, by 2 at "
+        "most: a pattern of weight 3 holds every comment it matches, unless negated.",
     )
     label = models.CharField(
         max_length=80, blank=True, help_text="What it is about, shown to moderators."
