@@ -67,14 +67,14 @@ def _active_sanctions(user):
 
 
 def gate_facts(user):
-    """What ``policy.gate`` needs: who may comment at all (two queries at most)."""
+    """What ``policy.gate`` needs: who may comment at all (one query)."""
     if not user.is_authenticated:
         return Commenter(is_authenticated=False)
-    sanction = active_sanction(user)
+    standing = _standing(user, lock=False)
     return Commenter(
         is_authenticated=True,
-        has_verified_email=EmailAddress.objects.filter(user=user, verified=True).exists(),
-        sanction=sanction.describe() if sanction else "",
+        has_verified_email=standing["verified"],
+        sanction=_sanction_text(standing),
     )
 
 
@@ -85,10 +85,10 @@ def comment_gate(user, rules):
 
 
 def _standing(user, *, lock):
-    """Whether ``user`` has a verified email and a sanction (its end, or None for a ban), in
-    one query. With ``lock``, their row stays locked until the
-    transaction ends: one user's posts wait for each other, so the rate limit and the
-    duplicate check cannot be raced (their comments are read after it, never with it)."""
+    """Whether ``user`` has a verified email, and their sanction's end if they have one (None
+    for a ban), in one query. With ``lock`` their row stays locked until the transaction ends:
+    one user's posts wait for each other, so the rate limit and the duplicate check cannot be
+    raced (their comments are read after it, never in it)."""
     users = get_user_model().objects.filter(pk=user.pk)
     if lock:
         users = users.select_for_update()
@@ -98,6 +98,12 @@ def _standing(user, *, lock):
         sanctioned=Exists(active),
         sanction_until=Subquery(active.values("until")[:1]),
     ).get()
+
+
+def _sanction_text(standing):
+    if not standing["sanctioned"]:
+        return ""
+    return Sanction(until=standing["sanction_until"]).describe()
 
 
 def commenter_facts(user, rules, *, now=None, lock=False):
@@ -117,19 +123,18 @@ def commenter_facts(user, rules, *, now=None, lock=False):
     )
     # Their latest decided comments and those of the duplicate window, newest first, in one
     # query: the first decided ones of these are the latest decided ones.
-    latest_decided = (own.filter(status__in=DECIDED).order_by("-created_at").values("pk"))[
-        : rules.rejection_rate_window
-    ]
+    newest_first = ("-created_at", "-pk")
+    latest_decided = own.filter(status__in=DECIDED).order_by(*newest_first).values("pk")
+    latest_decided = latest_decided[: rules.rejection_rate_window]
     in_window = Q(created_at__gte=duplicate_window) & ~Q(status=Status.REMOVED)
     history = own.filter(Q(pk__in=latest_decided) | Q(created_at__gte=duplicate_window))
     history = history.annotate(in_window=ExpressionWrapper(in_window, BooleanField()))
-    history = list(history.order_by("-created_at").values_list("status", "body", "in_window"))
-    sanction = Sanction(until=standing["sanction_until"]) if standing["sanctioned"] else None
+    history = list(history.order_by(*newest_first).values_list("status", "body", "in_window"))
     return Commenter(
         is_authenticated=True,
         has_verified_email=standing["verified"],
         is_trusted_role=is_trusted_role(user),  # no query for staff
-        sanction=sanction.describe() if sanction else "",
+        sanction=_sanction_text(standing),
         approved_count=counts["approved"],
         recent_decisions=tuple(status for status, _, _ in history if status in DECIDED)[
             : rules.rejection_rate_window
