@@ -6,14 +6,14 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from articles.caching import ARTICLE_PAGE_PARTS
         from core.cache_tags import changed
 
         from . import account_deletion  # noqa: F401  (connects its receiver)
-        from .caching import SETTINGS, fragment_tags
-        from .models import ModerationSettings
+        from .caching import HEALTH_PATTERNS, SETTINGS, fragment_tags
+        from .models import HealthPattern, ModerationSettings
 
         ARTICLE_PAGE_PARTS.append(fragment_tags)
 
@@ -25,3 +25,12 @@ class CommentsConfig(AppConfig):
             weak=False,
             dispatch_uid="comments.settings_saved",
         )
+        # The rules posting keeps (comments.moderation.kept_rules) are read again after a claim
+        # or crisis pattern is added, changed or deleted.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                lambda sender, instance, **kwargs: changed(HEALTH_PATTERNS),
+                sender=HealthPattern,
+                weak=False,
+                dispatch_uid="comments.health_pattern_changed",
+            )

@@ -14,6 +14,9 @@ from core import cache_tags
 
 ANONYMOUS, MEMBER = "anonymous", "member"
 SETTINGS = "comment-settings"  # the moderation settings, edited by staff in the admin
+# The claim and crisis patterns (staff edit them in the admin): no page shows them, but posting
+# keeps the rules it reads under this tag's generation too (comments.moderation.kept_rules).
+HEALTH_PATTERNS = "health-patterns"
 
 
 def thread_tag(article_id):

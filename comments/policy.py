@@ -135,7 +135,7 @@ CRISIS_MESSAGE = (
 
 
 def _normalized(text):
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # split() splits where the regex \s+ would
 
 
 def _find_word(text, words):

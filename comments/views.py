@@ -64,7 +64,8 @@ def post_comment(request, slug):
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer available.")
             return _refused(request, article, form)
-    result = moderation.submit(request.user, article, form.cleaned_data["body"], parent)
+    result = moderation.submit(request.user, article, form.cleaned_data["body"], parent,
+                               rules=moderation.kept_rules(request))  # fmt: skip
     if not result.decision.stored:
         form.add_error("body", result.decision.message)
         return _refused(request, article, form)
@@ -81,7 +82,7 @@ def post_comment(request, slug):
 @require_http_methods(["GET", "POST"])
 def edit_comment(request, pk):
     comment = own_comment(request, pk)
-    rules = moderation.current_rules()
+    rules = moderation.kept_rules(request)
     try:
         moderation.check_editable(comment, request.user, rules)
     except PermissionDenied as refusal:
@@ -91,7 +92,7 @@ def edit_comment(request, pk):
         request.POST if request.method == "POST" else None, initial={"body": comment.body}
     )
     if request.method == "POST" and form.is_valid():
-        result = moderation.edit(comment, request.user, form.cleaned_data["body"])
+        result = moderation.edit(comment, request.user, form.cleaned_data["body"], rules=rules)
         if result.decision.urgent:
             return redirect("comments:support", comment.pk)
         if result.decision.stored:

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from functools import wraps
 from urllib.parse import quote
 
-from django.db import transaction
 from django.db.models import Model
 
 SITE = "site"  # on every tagged response: purged after `migrate` and by `purge_cache`
@@ -101,7 +100,7 @@ def changed(*things):
     tags = tags_for(things)
     if tags:
         fragments.bump(tags)
-        transaction.on_commit(lambda: purge.queue(tags))
+        purge.queue_on_commit(tags)
 
 
 def purge_all():

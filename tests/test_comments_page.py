@@ -12,10 +12,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from articles.revisions import save_article
 from comments import moderation
-from comments.models import Comment, Flag, ModerationLog, ModerationSettings, Sanction
+from comments.models import (
+    Comment,
+    Flag,
+    HealthPattern,
+    ModerationLog,
+    ModerationSettings,
+    Sanction,
+)
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -565,14 +573,14 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
     counts = []
     for article in (small, large):
         # Anonymous: 13 article queries (see test_public_pages) + top-level page + replies.
-        # Logged in adds session, user, groups (trusted role check), sanction, verified email,
-        # whether the viewer takes part in this discussion (comments/caching.py) and the
-        # viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
+        # Logged in adds session, user, groups (trusted role check), verified email and sanction
+        # (one query), whether the viewer takes part in this discussion (comments/caching.py)
+        # and the viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
         # reader's comment section is kept too (this logged-in reader commented here, so theirs
         # is rendered for them): the article, and its fragments' generations (one query).
-        with django_assert_max_num_queries(24) as first:
+        with django_assert_max_num_queries(23) as first:
             assert client.get(article.get_absolute_url()).status_code == 200
-        with django_assert_max_num_queries(15 if viewer == "regular" else 2) as kept:
+        with django_assert_max_num_queries(14 if viewer == "regular" else 2) as kept:
             assert client.get(article.get_absolute_url()).status_code == 200
         counts.append((len(first), len(kept)))
     assert counts[0] == counts[1]
@@ -705,3 +713,58 @@ def test_logged_in_readers_always_get_their_own_section(client, article, regular
     html = page(client, article)
     assert "My pending words." in html and "awaiting moderation" in html
     assert mine.pk
+
+
+@pytest.mark.parametrize("poster", ["editor", "regular"])
+def test_posting_a_comment_costs_a_fixed_number_of_queries(
+    client, article, poster, request, settings, django_assert_max_num_queries
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default", "email", "purge"]}}  # fmt: skip
+    settings.CACHE_PURGE = ["varnish"]  # as in production: the purges are queued, not sent
+    user = request.getfixturevalue(poster)
+    for number in range(3):  # earlier comments of theirs do not add queries
+        approved(article, user, f"Earlier thought {number}.")
+    client.force_login(user)
+    post(client, article, "The moderation rules are read once and kept.")
+    # 13 for an editor: the article; the user (the session is cached); the kept rules'
+    # generations (comments.moderation.kept_rules: not the settings row and every health
+    # pattern); then, in one transaction (2: its start and end), the poster's row locked with
+    # their verified email and sanction, their comment counts, their latest decided and recent
+    # comments, the thread's generation, the purge now and again shortly (stored in the same
+    # transaction: core/purge.py), the comment and its log entry. A commenter who is not staff
+    # adds their groups and permissions (the trusted-role check): 16.
+    purges = DBTaskResult.objects.filter(queue_name="purge")
+    queued = list(purges.values_list("pk", flat=True))
+    with django_assert_max_num_queries(13 if poster == "editor" else 16):
+        response = post(client, article, "A second thought, with no other cost.")
+    assert response.status_code == 302 and "#comment-" in response["Location"]
+    assert Comment.objects.filter(author=user, article=article).count() == 5
+    assert ModerationLog.objects.filter(subject=user, action="approve").count() == 2
+    new = purges.exclude(pk__in=queued)
+    assert [task.args_kwargs["args"] for task in new] == [
+        ["varnish", [f"comments-{article.pk}"], 1]
+    ] * 2
+
+
+def test_posting_reads_the_rules_again_after_staff_change_them(client, article, regular):
+    """Posting keeps the rules (comments.moderation.kept_rules); every change in the admin,
+    of the settings or of a claim or crisis pattern, is read by the next post."""
+    client.force_login(regular)
+    post(client, article, "My grandmother swears by goose fat.")
+    pattern = HealthPattern.objects.create(kind="claim", phrase="goose fat", weight="1.00")
+    post(client, article, "Goose fat, she says, every winter.")
+    pattern.active = False
+    pattern.save()
+    post(client, article, "Still goose fat in her kitchen.")
+    settings_row = ModerationSettings.current()
+    settings_row.blocked_words = "kitchen"
+    settings_row.save()
+    post(client, article, "Back to the kitchen for more.")
+    pattern.delete()
+    HealthPattern.objects.create(kind="claim", phrase="winter remedy", weight="1.00")
+    post(client, article, "A winter remedy, she calls it.")
+    statuses = Comment.objects.filter(author=regular, article=article).order_by("created_at")
+    assert list(statuses.values_list("status", flat=True)) == [
+        "approved", "pending", "approved", "spam", "pending"
+    ]  # fmt: skip

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from .. import notifications
 from ..models import Comment, ModerationLog, Sanction
-from .workflow import is_trusted_role, log
+from .facts import is_trusted_role
+from .workflow import log
 
 Status = Comment.Status
 Action = ModerationLog.Action

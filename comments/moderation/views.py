@@ -23,6 +23,7 @@ from .. import notifications
 from ..models import Comment, ContextNote, Flag, ModerationLog, Sanction, helplines
 from .access import can_moderate
 from .decisions import lift_sanction, moderate, sanction
+from .facts import current_rules
 from .forms import (
     ACTIONS,
     AUTHOR_ACTIONS,
@@ -33,7 +34,7 @@ from .forms import (
 )
 from .history import History, flags_received, prepare_items, status_counts, thread_of
 from .notes import can_write_note, remove_note, save_note
-from .workflow import current_rules, log
+from .workflow import log
 
 PER_PAGE = 50
 USER_COMMENTS_PER_PAGE = 20

@@ -6,51 +6,22 @@ nothing else changes a comment's status or sanctions a user.
 """
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from accounts.models import EDITORS_GROUP
 from core.sanitizer import normalize_comment_text
 
 from .. import caching, notifications
-from ..models import (
-    LIMITING_ACTIONS,
-    Comment,
-    Flag,
-    HealthPattern,
-    ModerationLog,
-    ModerationSettings,
-    Sanction,
-)
-from ..policy import (
-    CLAUSES,
-    Commenter,
-    Decision,
-    Outcome,
-    Rules,
-    Submission,
-    decide,
-    edit_window_message,
-    gate,
-)
-from .access import can_moderate, moderators
+from ..models import LIMITING_ACTIONS, Comment, Flag, ModerationLog, ModerationSettings
+from ..policy import CLAUSES, Commenter, Decision, Outcome, Submission, decide, edit_window_message
+from .access import moderators
+from .facts import active_sanction, commenter_facts, current_rules
 
 Status = Comment.Status
 Action = ModerationLog.Action
 LIMITING = set(LIMITING_ACTIONS)
-
-
-def current_rules(*, health=False):
-    """The policy's rules from the settings row; with ``health``, also the claim and crisis
-    patterns (one more query: only posting, editing and explaining need them)."""
-    patterns = HealthPattern.objects.for_policy() if health else ()
-    return Rules.from_settings(ModerationSettings.current(), health_patterns=patterns)
 
 
 def on_call_moderators():
@@ -58,76 +29,6 @@ def on_call_moderators():
     nobody is on call."""
     on_call = ModerationSettings.current().on_call.filter(is_active=True).exclude(email="")
     return list(on_call) or list(moderators().exclude(email=""))
-
-
-def is_trusted_role(user):
-    """Staff, editors and moderators: their comments are published at once, and they cannot
-    be banned from the queue."""
-    return user.is_staff or user.is_superuser or user.in_group(EDITORS_GROUP) or can_moderate(user)
-
-
-def active_sanction(user):
-    return (
-        # A ban (no end date) outranks any suspension, on every database.
-        Sanction.objects.active()
-        .filter(user=user)
-        .order_by(F("until").desc(nulls_first=True))
-        .first()
-        if user.pk
-        else None
-    )
-
-
-def gate_facts(user):
-    """What ``policy.gate`` needs: who may comment at all (two queries at most)."""
-    if not user.is_authenticated:
-        return Commenter(is_authenticated=False)
-    sanction = active_sanction(user)
-    return Commenter(
-        is_authenticated=True,
-        has_verified_email=EmailAddress.objects.filter(user=user, verified=True).exists(),
-        sanction=sanction.describe() if sanction else "",
-    )
-
-
-def comment_gate(user, rules):
-    """Why ``user`` is not offered the comment form ("" when they are), with their sanction."""
-    facts = gate_facts(user)
-    return gate(facts, rules), facts
-
-
-def commenter_facts(user, rules, *, now=None):
-    """Everything ``decide`` needs to know about ``user``, in a handful of queries."""
-    if not user.is_authenticated:
-        return Commenter(is_authenticated=False)
-    now = now or timezone.now()
-    sanction = active_sanction(user)
-    own = Comment.objects.filter(author=user)
-    decided = list(
-        own.filter(status__in=[Status.APPROVED, Status.REJECTED, Status.SPAM])
-        .order_by("-created_at")
-        .values_list("status", flat=True)[: rules.rejection_rate_window]
-    )
-    counts = own.aggregate(
-        approved=Count("pk", filter=Q(status=Status.APPROVED)),
-        recent=Count(
-            "pk", filter=Q(created_at__gte=now - timedelta(minutes=rules.rate_limit_minutes))
-        ),
-    )
-    return Commenter(
-        is_authenticated=True,
-        has_verified_email=EmailAddress.objects.filter(user=user, verified=True).exists(),
-        is_trusted_role=is_trusted_role(user),
-        sanction=sanction.describe() if sanction else "",
-        approved_count=counts["approved"],
-        recent_decisions=tuple(decided),
-        recent_bodies=tuple(
-            own.filter(created_at__gte=now - timedelta(hours=rules.duplicate_window_hours))
-            .exclude(status=Status.REMOVED)
-            .values_list("body", flat=True)
-        ),
-        recent_count=counts["recent"],
-    )
 
 
 def log(action, *, comment=None, subject=None, actor=None, rule="", reason="", from_status="",
@@ -158,25 +59,19 @@ class Result:
     comment: Comment | None = None
 
 
-def _lock(user):
-    """Serialize one user's posts so the rate limit and duplicate check cannot be raced."""
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-
-
 @transaction.atomic
-def submit(user, article, body, parent=None):
-    """Post a comment (or reply) by ``user``; returns the policy's decision and the comment."""
+def submit(user, article, body, parent=None, *, rules=None):
+    """Post a comment (or reply) by ``user``; returns the policy's decision and the comment.
+    ``rules`` are ``current_rules(health=True)`` (a view passes them kept: ``kept_rules``)."""
     body = normalize_comment_text(body)  # what is checked is exactly what is stored and shown
-    rules = current_rules(health=True)
-    if user.is_authenticated:
-        _lock(user)
+    rules = rules or current_rules(health=True)
     decision = decide(
         Submission(
             body=body,
             comments_open=article.comments_open,
             parent_depth=parent.depth if parent else 0,
         ),
-        commenter_facts(user, rules),
+        commenter_facts(user, rules, lock=True),  # one user's posts wait for each other
         rules,
     )
     if not decision.stored:
@@ -215,9 +110,9 @@ def check_editable(comment, user, rules):
 
 
 @transaction.atomic
-def edit(comment, user, body):
+def edit(comment, user, body, *, rules=None):
     """The author edits their own comment within the edit window; the policy checks it again."""
-    rules = current_rules(health=True)
+    rules = rules or current_rules(health=True)
     check_editable(comment, user, rules)
     body = normalize_comment_text(body)
     decision = decide(
