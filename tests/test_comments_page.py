@@ -752,7 +752,7 @@ def test_posting_reads_the_rules_again_after_staff_change_them(client, article, 
     of the settings or of a claim or crisis pattern, is read by the next post."""
     client.force_login(regular)
     post(client, article, "My grandmother swears by goose fat.")
-    pattern = HealthPattern.objects.create(kind="claim", phrase="goose fat", weight="1.00")
+    pattern = HealthPattern.objects.create(kind="claim", phrase="goose fat", weight="3.00")
     post(client, article, "Goose fat, she says, every winter.")
     pattern.active = False
     pattern.save()
@@ -762,7 +762,7 @@ def test_posting_reads_the_rules_again_after_staff_change_them(client, article, 
     settings_row.save()
     post(client, article, "Back to the kitchen for more.")
     pattern.delete()
-    HealthPattern.objects.create(kind="claim", phrase="winter remedy", weight="1.00")
+    HealthPattern.objects.create(kind="claim", phrase="winter remedy", weight="3.00")
     post(client, article, "A winter remedy, she calls it.")
     statuses = Comment.objects.filter(author=regular, article=article).order_by("created_at")
     assert list(statuses.values_list("status", flat=True)) == [
