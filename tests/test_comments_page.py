@@ -565,14 +565,14 @@ def test_article_page_query_count_is_the_same_for_5_and_300_comments(
     counts = []
     for article in (small, large):
         # Anonymous: 13 article queries (see test_public_pages) + top-level page + replies.
-        # Logged in adds session, user, groups (trusted role check), sanction and verified
-        # email (one query), whether the viewer takes part in this discussion
-        # (comments/caching.py) and the viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
+        # Logged in adds session, user, groups (trusted role check), sanction, verified email,
+        # whether the viewer takes part in this discussion (comments/caching.py) and the
+        # viewer's own flags. Once the article's own parts are kept, 7 fewer; an anonymous
         # reader's comment section is kept too (this logged-in reader commented here, so theirs
         # is rendered for them): the article, and its fragments' generations (one query).
-        with django_assert_max_num_queries(23) as first:
+        with django_assert_max_num_queries(24) as first:
             assert client.get(article.get_absolute_url()).status_code == 200
-        with django_assert_max_num_queries(14 if viewer == "regular" else 2) as kept:
+        with django_assert_max_num_queries(15 if viewer == "regular" else 2) as kept:
             assert client.get(article.get_absolute_url()).status_code == 200
         counts.append((len(first), len(kept)))
     assert counts[0] == counts[1]
