@@ -5,7 +5,9 @@ Rendering hundreds of threaded comments is most of an article page's cost. Two k
 see the same threads: every anonymous reader (who also sees the same whole comment section), and
 every logged-in reader who has neither commented on the article nor flagged one of its comments
 (their threads show Reply and Flag links, and no pending comment of their own). Anyone else, the
-commenters of this article, get threads rendered for them alone.
+commenters of this article, get threads built for them alone, in which only their own comments
+and the ones they flagged are rendered for them: every other comment is kept rendered as members
+see it (``comments.threads.as_members_see_them``), under the same tags as the shared threads.
 """
 
 from django.db.models import Q
