@@ -63,7 +63,9 @@ def build_threads(article, user, rules, page_number=1):
     """
     in_article = (
         Comment.objects.filter(article=article)
-        .select_related("author", "decided_by", "context_note")
+        .select_related("author", "context_note")
+        # What the threads show (comments/includes/comment.html): not what moderators read.
+        .defer("body", "matched_phrases", "signals")
         .order_by("created_at", "id")
     )
     paginator = Paginator(in_article.thread_starters_for(user), TOP_LEVEL_PER_PAGE)
