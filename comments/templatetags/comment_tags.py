@@ -26,14 +26,14 @@ def comment_section(context, article):
     cache_tags.add(request, caching.thread_tag(article.pk), caching.SETTINGS)
     page = page_number(request, "comments-page")
     replying = bool(request.GET.get("replyto")) or "comment_form" in context
-    audience = caching.audience(user, article)
+    audience = caching.audience_for(request, user, article)
     if audience == caching.ANONYMOUS and not replying:
         # The whole section is the same for every anonymous reader of this comments page.
         render = lambda: _section(context, article, page, current_rules())  # noqa: E731
         return _shared(request, article, page, audience, render)
     # The moderation settings, read once per change of them (their generation is read with the
     # page's fragments).
-    rules = fragments.cached(request, "moderation-rules", [caching.SETTINGS], current_rules)
+    rules = fragments.cached(request, caching.RULES, [caching.SETTINGS], current_rules)
     threads_html = threads = None
     if audience is not None:
         threads_html = _shared(
@@ -49,15 +49,15 @@ def comment_section(context, article):
         threads = thread_context(article, user, page, rules)
         nodes = threads["comments_in_order"]
         kept = fragments.cached(
-            request, f"comments-as-members-see-them:{article.pk}:{page}",
-            caching.fragment_tags(article), lambda: as_members_see_them(nodes, article, user),
+            request, caching.members_view_name(article, page), caching.fragment_tags(article),
+            lambda: as_members_see_them(nodes, article, user),
         )  # fmt: skip
         use_kept(nodes, kept)
     return mark_safe(_section(context, article, page, rules, threads_html, threads))
 
 
 def _shared(request, article, page, audience, render):
-    name = f"comment-section:{audience}:{article.pk}:{page}"
+    name = caching.section_name(audience, article, page)
     html = fragments.cached(request, name, caching.fragment_tags(article), render)
     return mark_safe(html)  # rendered by our own templates
 
