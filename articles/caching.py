@@ -52,6 +52,9 @@ def next_publication(request):
 # What other apps' parts of the article page are read by (comment threads), so that the page
 # reads every fragment's generations at once: functions ``article -> [tag, …]``.
 ARTICLE_PAGE_PARTS = []
+# The fragments those parts will read by name for a request, read with the page's own in one
+# cache read (core.fragments.prefetch): functions ``(request, article) -> [(name, tags), …]``.
+ARTICLE_PAGE_FRAGMENTS = []
 
 
 def article_content_tags(article):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from core import cache_tags, fragments
 
 from .caching import (
+    ARTICLE_PAGE_FRAGMENTS,
     AUTHORS,
     TOPICS,
     article_content_tags,
@@ -97,7 +98,8 @@ def article_content(request, article):
 
     if not article.is_public:
         return render()
-    fragments.prefetch(request, article_page_tags(article))  # the comment threads' too
-    return fragments.cached(
-        request, f"article-page:{article.pk}", article_content_tags(article), render
-    )
+    name, tags = f"article-page:{article.pk}", article_content_tags(article)
+    # Every fragment's generations, the comment threads' too, and their kept values at once.
+    others = [fragment for part in ARTICLE_PAGE_FRAGMENTS for fragment in part(request, article)]
+    fragments.prefetch(request, article_page_tags(article), [(name, tags), *others])
+    return fragments.cached(request, name, tags, render)

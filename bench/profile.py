@@ -1,24 +1,28 @@
 """`make profile PAGE=/some/path/`: where one page's time goes, by pyinstrument, rendered
 in-process against the bench database (run `make bench` once first) with production-like
 settings, no edge in front (every request renders the page; fragments kept). Profile before
-optimising."""
+optimising. `--user NAME` profiles the page as that user sees it, logged in (the bench's
+logged-in reader is `reader`)."""
 
+import argparse
 import os
-import sys
 import time
 
 from bench.run import environment
 
 
-def main(path):
+def main(path, username=None):
     os.environ.update(environment("config.settings.dev", DEBUG="0", CACHE_PURGE=""))
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.test import Client
     from pyinstrument import Profiler
 
     client = Client(HTTP_HOST="127.0.0.1")
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
     for _ in range(5):
         client.get(path)  # warm connections, templates and shared fragments
     profiler = Profiler(interval=0.0005)
@@ -32,4 +36,8 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default="/")
+    parser.add_argument("--user", help="log this user in first (client.force_login)")
+    arguments = parser.parse_args()
+    main(arguments.path, arguments.user)

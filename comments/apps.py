@@ -8,14 +8,15 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles.caching import ARTICLE_PAGE_PARTS
+        from articles.caching import ARTICLE_PAGE_FRAGMENTS, ARTICLE_PAGE_PARTS
         from core.cache_tags import changed
 
         from . import account_deletion  # noqa: F401  (connects its receiver)
-        from .caching import HEALTH_PATTERNS, SETTINGS, fragment_tags
+        from .caching import HEALTH_PATTERNS, SETTINGS, fragment_tags, page_fragments
         from .models import HealthPattern, ModerationSettings
 
         ARTICLE_PAGE_PARTS.append(fragment_tags)
+        ARTICLE_PAGE_FRAGMENTS.append(page_fragments)
 
         # The numbers on the Comments Policy page and under the comment form, and the rules the
         # comment section reads once per change of them.

@@ -5,7 +5,9 @@ Rendering hundreds of threaded comments is most of an article page's cost. Two k
 see the same threads: every anonymous reader (who also sees the same whole comment section), and
 every logged-in reader who has neither commented on the article nor flagged one of its comments
 (their threads show Reply and Flag links, and no pending comment of their own). Anyone else, the
-commenters of this article, get threads rendered for them alone.
+commenters of this article, get threads built for them alone, in which only their own comments
+and the ones they flagged are rendered for them: every other comment is kept rendered as members
+see it (``comments.threads.as_members_see_them``), under the same tags as the shared threads.
 """
 
 from django.db.models import Q
@@ -41,6 +43,42 @@ def audience(user, article):
         .exists()
     )
     return None if takes_part else MEMBER
+
+
+def audience_for(request, user, article):
+    """``audience``, asked once per request."""
+    asked = request.__dict__.setdefault("comment_audiences", {})
+    if (user.pk, article.pk) not in asked:
+        asked[user.pk, article.pk] = audience(user, article)
+    return asked[user.pk, article.pk]
+
+
+RULES = "moderation-rules"  # the moderation settings, kept as the policy's rules
+
+
+def section_name(audience, article, page):
+    """The comment section of an anonymous reader, or the threads of a member (``audience``)."""
+    return f"comment-section:{audience}:{article.pk}:{page}"
+
+
+def members_view_name(article, page):
+    """The comments as members see them, for readers who take part (``comments.threads``)."""
+    return f"comments-as-members-see-them:{article.pk}:{page}"
+
+
+def page_fragments(request, article):
+    """The fragments the comment section will read by name for ``request``, so that the article
+    page reads them with its own at once (articles.caching.ARTICLE_PAGE_FRAGMENTS)."""
+    from core.pagination import page_number
+
+    page, tags = page_number(request, "comments-page"), fragment_tags(article)
+    shown = audience_for(request, request.user, article)
+    if shown == ANONYMOUS and not request.GET.get("replyto"):
+        return [(section_name(shown, article, page), tags)]
+    threads = (
+        members_view_name(article, page) if shown is None else section_name(shown, article, page)
+    )
+    return [(RULES, [SETTINGS]), (threads, tags)]
 
 
 def fragment_tags(article):

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 from .models import Comment, Flag
 from .moderation import comment_gate, current_rules
@@ -21,6 +23,7 @@ class Node:
     flagged: bool = False  # the viewer has flagged it
     by_article_author: bool = False
     closes: range = range(0)  # one for each reply list that ends right after it (``in_order``)
+    html: str = ""  # the comment as it shows, when kept rendered (``as_members_see_them``)
 
 
 def _prune(nodes):
@@ -60,7 +63,9 @@ def build_threads(article, user, rules, page_number=1):
     """
     in_article = (
         Comment.objects.filter(article=article)
-        .select_related("author", "decided_by", "context_note")
+        .select_related("author", "context_note")
+        # What the threads show (comments/includes/comment.html): not what moderators read.
+        .defer("body", "matched_phrases", "signals")
         .order_by("created_at", "id")
     )
     paginator = Paginator(in_article.thread_starters_for(user), TOP_LEVEL_PER_PAGE)
@@ -102,6 +107,30 @@ def thread_context(article, user, page_number=1, rules=None):
         "comment_page": page,
         "comments_in_order": in_order(threads),
     }
+
+
+def as_members_see_them(nodes, article, user):
+    """The approved comments among ``nodes`` as every logged-in reader who has not written or
+    flagged them sees them, rendered: ``{comment_id: html}`` (comments/includes/comment.html).
+    ``user`` is any logged-in reader: nothing in it but that is shown."""
+    template = get_template("comments/includes/comment.html")
+    return {
+        node.comment.pk: template.render({
+            "article": article, "user": user, "comment": node.comment,
+            "node": Node(node.comment, by_article_author=node.by_article_author),
+        })
+        for node in nodes
+        if node.comment.status == Comment.Status.APPROVED
+    }  # fmt: skip
+
+
+def use_kept(nodes, kept):
+    """Show the comments among ``nodes`` that this viewer sees as other readers do (not their
+    own, not flagged by them) from ``kept`` (``as_members_see_them``): only the viewer's own are
+    rendered for them."""
+    for node in nodes:
+        if node.comment.pk in kept and node.readable and not (node.own or node.flagged):
+            node.html = mark_safe(kept[node.comment.pk])  # rendered by our own template
 
 
 def form_context(article, request, *, form=None, rules=None):

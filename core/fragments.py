@@ -40,12 +40,20 @@ def generations(tags, request=None):
     return {tag: known[tag] if tag in known else found.get(tag, "0") for tag in tags}
 
 
-def prefetch(request, tags):
+def prefetch(request, tags, named=()):
     """Read the generations of every fragment a page will show in one query, before its first
-    fragment. Only for GET and HEAD: a request that changes something reads them afresh."""
+    fragment; and the kept values of the fragments in ``named`` (``[(name, tags), …]``, those
+    the page will ask for by name) in one cache read. Only for GET and HEAD: a request that
+    changes something reads them afresh."""
     if request.method in ("GET", "HEAD"):
+        tags = {*tags, *(tag for _, fragment_tags in named for tag in fragment_tags)}
         known = request.__dict__.get("cache_generations", {})
-        request.cache_generations = {**known, **generations(tags, request)}
+        request.cache_generations = current = {**known, **generations(tags, request)}
+        if named:
+            keys = [key(name, fragment_tags, current) for name, fragment_tags in named]
+            kept = cache.get_many(keys)
+            read = request.__dict__.get("kept_fragments", {})
+            request.kept_fragments = {**read, **{each: kept.get(each) for each in keys}}
 
 
 def bump(tags):
@@ -75,7 +83,10 @@ def cached_many(request, wanted, render):
     whose rendering declared an expiry (``cache_tags.expires``) is not used after it."""
     current = generations({tag for _, tags in wanted for tag in tags}, request)
     keys = {name: key(name, tags, current) for name, tags in wanted}
-    kept = cache.get_many(list(keys.values()))
+    read = request.__dict__.get("kept_fragments", {})  # by ``prefetch``, once
+    kept = {each: read.pop(each) for each in keys.values() if each in read}
+    if unread := [each for each in keys.values() if each not in kept]:
+        kept.update(cache.get_many(unread))
     now = timezone.now()
     found, missing = {}, []
     for name, fragment_key in keys.items():

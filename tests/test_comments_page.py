@@ -768,3 +768,37 @@ def test_posting_reads_the_rules_again_after_staff_change_them(client, article, 
     assert list(statuses.values_list("status", flat=True)) == [
         "approved", "pending", "approved", "spam", "pending"
     ]  # fmt: skip
+
+
+def test_readers_taking_part_see_others_comments_kept_and_their_own_rendered_for_them(
+    client, article, regular, reader
+):
+    from django.core.cache import cache
+
+    def own_page(user):
+        client.force_login(user)
+        html = page(client, article)
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+    first = approved(article, regular, "First words from the regular.")
+    approved(article, reader, "A reply from the reader.", parent=first)
+    flagged = approved(article, make_user("third"), "Words from a third reader.")
+    Flag.objects.create(comment=flagged, user=reader, reason="spam")
+    Comment.objects.create(article=article, author=reader, body="Pending words from the reader.")
+    # The regular's page keeps everyone's approved comments as members see them; the reader's
+    # page reads them from there, except their own and the one they flagged.
+    regular_html = own_page(regular)
+    reader_html = own_page(reader)
+    assert (
+        "Pending words from the reader." in reader_html
+        and "Pending words from the reader." not in regular_html
+    )
+    assert "You flagged this comment." in reader_html
+    flag_first = reverse("comments:flag", args=[first.pk])
+    assert flag_first in reader_html  # the regular's comment, as members see it
+    assert flag_first not in regular_html  # their own: edit and delete instead
+    # Exactly as rendered from nothing kept, for each of them.
+    cache.clear()
+    assert own_page(reader) == reader_html
+    cache.clear()
+    assert own_page(regular) == regular_html

@@ -49,6 +49,32 @@ def test_a_kept_fragment_adds_its_tags_to_the_page(db):
     assert cache_tags.of(first) == cache_tags.of(second) == {"article-7", "author-2"}
 
 
+def test_fragments_named_before_the_first_are_read_with_it_in_one_cache_read(db, monkeypatch):
+    fragments.cached(FakeRequest(), "card:7", ["article-7"], lambda: "card 7")
+    fragments.cached(FakeRequest(), "card:8", ["article-8"], lambda: "card 8")
+    reads = []
+
+    class Counted:  # the cache, counting its reads of several keys
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get_many(self, keys):
+            reads.append(keys)
+            return cache.get_many(keys)
+
+    monkeypatch.setattr(fragments, "cache", Counted())
+    request = FakeRequest()
+    named = [("card:7", ["article-7"]), ("card:8", ["article-8"]), ("card:9", ["article-9"])]
+    fragments.prefetch(request, [], named)
+    assert fragments.cached(request, "card:7", ["article-7"], lambda: "new") == "card 7"
+    assert fragments.cached(request, "card:9", ["article-9"], lambda: "card 9") == "card 9"
+    cache_tags.changed("article-8")  # after the read: this request shows what it read before
+    assert fragments.cached(request, "card:8", ["article-8"], lambda: "new") == "card 8"
+    assert len(reads) == 1
+    # The next request reads afresh.
+    assert fragments.cached(FakeRequest(), "card:8", ["article-8"], lambda: "new") == "new"
+
+
 def test_a_fragment_rendered_while_a_change_commits_is_never_used_after_it(db):
     """It is stored under the generations read before rendering, which the change moved on."""
 

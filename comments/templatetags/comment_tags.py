@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from comments import caching
 from comments.forms import CommentForm
 from comments.moderation import current_rules
-from comments.threads import form_context, thread_context
+from comments.threads import as_members_see_them, form_context, thread_context, use_kept
 from core import cache_tags, fragments
 from core.pagination import page_number
 
@@ -26,15 +26,15 @@ def comment_section(context, article):
     cache_tags.add(request, caching.thread_tag(article.pk), caching.SETTINGS)
     page = page_number(request, "comments-page")
     replying = bool(request.GET.get("replyto")) or "comment_form" in context
-    audience = caching.audience(user, article)
+    audience = caching.audience_for(request, user, article)
     if audience == caching.ANONYMOUS and not replying:
         # The whole section is the same for every anonymous reader of this comments page.
         render = lambda: _section(context, article, page, current_rules())  # noqa: E731
         return _shared(request, article, page, audience, render)
     # The moderation settings, read once per change of them (their generation is read with the
     # page's fragments).
-    rules = fragments.cached(request, "moderation-rules", [caching.SETTINGS], current_rules)
-    threads_html = None
+    rules = fragments.cached(request, caching.RULES, [caching.SETTINGS], current_rules)
+    threads_html = threads = None
     if audience is not None:
         threads_html = _shared(
             request, article, page, audience,
@@ -43,16 +43,26 @@ def comment_section(context, article):
                 **thread_context(article, user, page, rules),
             }),
         )  # fmt: skip
-    return mark_safe(_section(context, article, page, rules, threads_html=threads_html))
+    else:
+        # A reader taking part in this discussion: their own comments (and the ones they
+        # flagged) are rendered for them, every other one is kept rendered as members see it.
+        threads = thread_context(article, user, page, rules)
+        nodes = threads["comments_in_order"]
+        kept = fragments.cached(
+            request, caching.members_view_name(article, page), caching.fragment_tags(article),
+            lambda: as_members_see_them(nodes, article, user),
+        )  # fmt: skip
+        use_kept(nodes, kept)
+    return mark_safe(_section(context, article, page, rules, threads_html, threads))
 
 
 def _shared(request, article, page, audience, render):
-    name = f"comment-section:{audience}:{article.pk}:{page}"
+    name = caching.section_name(audience, article, page)
     html = fragments.cached(request, name, caching.fragment_tags(article), render)
     return mark_safe(html)  # rendered by our own templates
 
 
-def _section(context, article, page, rules, threads_html=None):
+def _section(context, article, page, rules, threads_html=None, threads=None):
     request = context["request"]
     user = context.get("user", request.user)
     form = context.get("comment_form") or CommentForm(
@@ -66,7 +76,10 @@ def _section(context, article, page, rules, threads_html=None):
             "user": user,
             "csrf_token": context.get("csrf_token"),
             "threads_html": threads_html,
-            **({} if threads_html is not None else thread_context(article, user, page, rules)),
+            **(
+                threads
+                or ({} if threads_html is not None else thread_context(article, user, page, rules))
+            ),
             **form_context(article, request, form=form, rules=rules),
         },
     )

@@ -19,10 +19,17 @@ OFFERS = {
 
 @register.inclusion_tag("subscriptions/follow_form.html")
 def follow_form(followed):
-    """The same for every reader (no address, no token): the page around it stays cacheable."""
+    """The same for every reader (no address, no token): the page around it stays cacheable.
+    The template writes out ``SubscribeForm``'s inputs (ids as ``auto_id="follow-<kind>-%s"``
+    makes them) from its fields' labels and choices, without a bound form: it is on every
+    article, topic and author page."""
     kind = field_for(followed)
-    form = SubscribeForm(initial={"follow": f"{kind}:{followed.pk}"}, auto_id=f"follow-{kind}-%s")
-    return {"form": form, "heading": OFFERS[kind], "kind": kind}
+    return {
+        "fields": SubscribeForm.base_fields,
+        "follow": f"{kind}:{followed.pk}",
+        "heading": OFFERS[kind],
+        "kind": kind,
+    }
 
 
 @register.inclusion_tag("subscriptions/account_subscriptions.html")
