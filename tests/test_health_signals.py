@@ -80,14 +80,19 @@ def test_a_claim_is_held_never_rejected_and_the_commenter_is_told_why():
     assert decision.signals == ("medical_claim",)
 
 
-def test_a_commenter_with_rejected_comments_gets_less_benefit_of_the_doubt():
+def test_a_commenter_with_rejected_comments_gets_less_benefit_of_the_doubt(monkeypatch):
+    # A fixed learned model, so the test is about the thresholds, not about today's weights:
+    # a neutral comment reads -1.5, "miracle" adds 1.
+    model = {"claim": (-1.5, {"miracl": 1.0}), "crisis": (-1.5, {})}
+    monkeypatch.setattr(health_model, "load", lambda: model)
     body = "This balm works wonders on arthritis, honestly a miracle."
-    assert judged(body, rules=RULES).outcome is Outcome.HOLD  # holds anyone
+    assert judged(body).outcome is Outcome.HOLD  # holds anyone
     weak = "Honestly a miracle, my knee feels great."
     assert judged(weak).outcome is Outcome.APPROVE
     history = Commenter(approved_count=5, recent_decisions=("rejected",) + ("approved",) * 4)
     decision = judged(weak, commenter=history)
     assert (decision.outcome, decision.rule) == (Outcome.HOLD, "medical_claim")
+    assert judged("My knee feels great.", commenter=history).outcome is Outcome.APPROVE
 
 
 def test_a_claim_is_held_whoever_makes_it_but_staffs_other_comments_are_published():
