@@ -293,29 +293,26 @@ def scan(text, patterns, model=None):
     learned = health_model.score(health_model.features([stems for _, _, stems in sentences]), model)
     scores = {CLAIM: claim, CRISIS: crisis}
     for kind, (evidence, pushing) in learned.items():
-        # The words the model weighed most are shown only when the patterns alone would not
-        # have held the comment: a moderator sees the phrase that matters, not "this morning".
+        # The model's words are shown only when the patterns alone would not have held the
+        # comment: a moderator sees the phrase that matters, not "this morning".
         if evidence > 0 and scores[kind] < 1:
             found.extend(_learned_matches(kind, sentences, pushing))
-        scores[kind] += max(evidence, health_model.MOST_DOUBT)
+        scores[kind] += evidence
     return Scan(round(scores[CLAIM], 2), round(scores[CRISIS], 2), tuple(found))
 
 
-LEARNED_SHOWN = 3  # the model's strongest words shown to moderators …
-LEARNED_SHOWN_FROM = 0.3  # … when they weigh at least this much
-
-
 def _learned_matches(kind, sentences, pushing):
-    """The words that weighed most in the model's evidence, as written, for the queue."""
-    matches = []
-    for weight, (index, first, last) in pushing[:LEARNED_SHOWN]:
-        if weight < LEARNED_SHOWN_FROM:
-            break
-        sentence, words, stems = sentences[index]
-        label = "learned from labelled comments"
-        pattern = Pattern(kind, " ".join(stems[first : last + 1]), weight, label)
-        matches.append(Match(pattern, _original(sentence, words, first, last, stems), weight))
-    return matches
+    """The sentence whose words weighed most in the model's evidence, as written, for the queue:
+    single words the model learned from ("the kitchen") would tell a moderator little."""
+    weight_of = {}
+    for weight, (index, _, _) in pushing:
+        weight_of[index] = weight_of.get(index, 0.0) + weight
+    if not weight_of:
+        return []
+    index = max(weight_of, key=weight_of.get)
+    sentence, words, stems = sentences[index]
+    pattern = Pattern(kind, " ".join(stems), weight_of[index], "learned from labelled comments")
+    return [Match(pattern, _original(sentence, words, 0, len(words) - 1, stems), weight_of[index])]
 
 
 def _original(sentence, words, first, last, stems):

@@ -20,7 +20,7 @@ import math
 import random
 from pathlib import Path
 
-from .normalise import clauses, tokens
+from .normalise import _CONJUNCTIONS, _stems, clauses, tokens
 
 MODEL_PATH = Path(__file__).parent / "health_model.json"
 LABELLED_DIR = Path(__file__).parent / "labelled"
@@ -49,20 +49,21 @@ def features(sentences):
     return found
 
 
-_NEGATIONS = frozenset({"not", "no", "never", "noth", "without", "nor", "neither", "none"})
-_SCOPE_ENDS = frozenset({"but", "and", "so", "becaus", "though", "although", "yet", "then"})
+_NEGATORS = _stems({"not", "no", "never", "nothing", "without", "nor", "neither", "none"})
+_NOTHING = _stems({"nothing", "none"})
 
 
 def _negated(stems):
-    """Which words a negation covers: those after "not", "no", "never" … up to the next "but"
-    or "and", and the word just before "nothing" ("cured nothing")."""
+    """Which words a negation covers: those after "not", "no", "never" … up to the next
+    conjunction ("but", "and", "because" …), and the word just before "nothing" ("cured
+    nothing")."""
     covered, inside = [False] * len(stems), False
     for i, word in enumerate(stems):
-        if word in _SCOPE_ENDS:
+        if word in _CONJUNCTIONS:
             inside = False
-        elif word in _NEGATIONS:
+        elif word in _NEGATORS:
             inside = True
-            if word in ("noth", "none") and i:
+            if word in _NOTHING and i:
                 covered[i - 1] = True
         elif inside:
             covered[i] = True
@@ -81,12 +82,20 @@ def load(path=MODEL_PATH):
         data = json.loads(Path(path).read_text("utf-8"))
     except FileNotFoundError:
         return {}
-    return {kind: (data[kind]["bias"], data[kind]["weights"]) for kind in KINDS if kind in data}
+    return scorer(data)
+
+
+def scorer(trained):
+    """{kind: (bias, {feature: weight})} from a trained model (``train``, the JSON file)."""
+    return {
+        kind: (trained[kind]["bias"], trained[kind]["weights"]) for kind in KINDS if kind in trained
+    }
 
 
 def score(found, model=None):
     """{kind: (evidence, [(weight, feature span) …])}: the model's evidence for each kind (1.0 =
-    enough to hold on its own) and the features that pushed it up, strongest first."""
+    enough to hold on its own; never below MOST_DOUBT) and the features that pushed it up,
+    strongest first."""
     model = load() if model is None else model
     result = {}
     for kind, (bias, weights) in model.items():
@@ -98,7 +107,7 @@ def score(found, model=None):
                 if weight > 0:
                     pushing.append((weight, span))
         pushing.sort(key=lambda item: item[0], reverse=True)
-        result[kind] = (total, pushing)
+        result[kind] = (max(total, MOST_DOUBT), pushing)
     return result
 
 

@@ -162,9 +162,7 @@ def test_phrasing_never_seen_in_training_is_still_caught(held_out, monkeypatch):
         p for p in health_model.labelled_files() if p.name != held_out
     )
     trained = health_model.train(rows)
-    model = {
-        kind: (trained[kind]["bias"], trained[kind]["weights"]) for kind in ("claim", "crisis")
-    }
+    model = health_model.scorer(trained)
     monkeypatch.setattr(health_model, "load", lambda: model)
     rates = measure(labelled(held_out))
     assert rates["crisis"] >= 0.90
@@ -200,11 +198,12 @@ def test_training_learns_from_a_moderators_own_file(tmp_path):
     assert model["crisis"]["weights"] and model["claim"]["weights"]
 
 
-def test_a_learned_hold_shows_the_words_that_weighed_most():
-    body = "Mum has gone down on the kitchen floor and is breathing funny, eyes rolled back."
+def test_a_learned_hold_shows_the_sentence_that_weighed_most():
+    body = "Sorry for the long day. Mum has gone down on the kitchen floor and is breathing funny."
+    assert scan(body, RULES.health_patterns, model={}).crisis_score < 1  # no pattern holds it
     decision = judged(body)
     assert decision.rule == "crisis"
-    assert decision.phrases and all(phrase in body for phrase in decision.phrases)
+    assert decision.phrases == ("Mum has gone down on the kitchen floor and is breathing funny",)
 
 
 def test_the_labelled_sets_are_a_few_hundred_comments_of_each_kind():

@@ -73,9 +73,7 @@ def cross_validation(files):
         trained = health_model.train(
             health_model.read_labelled([path for path in files if path != held_out])
         )
-        model = {
-            kind: (trained[kind]["bias"], trained[kind]["weights"]) for kind in health_model.KINDS
-        }
+        model = health_model.scorer(trained)
         judged = []
         for label, text in rows:
             found = health.scan(text, patterns, model)
