@@ -7,6 +7,11 @@ old rows while the change committed may have reached the edge after the first pu
 edge refuses or cannot take (down, a timeout, an error) is retried with growing pauses until it
 succeeds, by the worker (``db_worker``), so no change stays stale because the process that made
 it exited. Backends are independent: one edge being down delays only its own purges.
+
+A busy discussion queues a purge of the same few tags with every comment. The worker sends one
+request for all the purges of an edge that are due when it starts one (``purge_tags``), and
+marks them done only once the edge has taken it: the edge sees a handful of purges a second
+whatever the rate of changes (CDNs limit purge calls), and the worker keeps up.
 """
 
 import json
@@ -18,8 +23,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -103,17 +109,48 @@ def retry_delay(attempt):
     return timedelta(seconds=min(2 ** (attempt - 1), 60))
 
 
+# The most queued purges one request takes along (their tags are sent in chunks the edge accepts).
+MERGED_AT_MOST = 500
+
+
 @task(queue_name=QUEUE)
 def purge_tags(backend, tags, attempt=1):
-    """Purge ``tags`` at one edge; on failure the next attempt is queued before this one fails."""
+    """Purge ``tags`` at one edge, with every other purge for that edge that is due; on failure
+    the next attempt of this one is queued before it fails, and the others stay queued."""
     try:
-        BACKENDS[backend]().purge(tags)
+        with transaction.atomic():
+            merged = _due_purges(backend)  # locked until the edge has answered
+            everything = set(tags).union(*merged.values())
+            BACKENDS[backend]().purge(sorted(everything))
+            _mark_done(merged)
     except Exception:
         logger.warning("Purge of %d tags at %s failed (attempt %s); will retry.", len(tags),
                        backend, attempt, exc_info=True)  # fmt: skip
         _enqueue(backend, tags, after=retry_delay(attempt), attempt=attempt + 1)
         raise
-    return len(tags)
+    return {"tags": len(everything), "merged": len(merged)}
+
+
+def _due_purges(backend):
+    """{task id: tags} of the purges queued for ``backend`` that are due and that no other
+    worker holds; nothing when the task queue is not the database."""
+    if not isinstance(purge_tags.get_backend(), DatabaseBackend):
+        return {}
+    due = (
+        DBTaskResult.objects.ready()
+        .filter(task_path=purge_tags.module_path, args_kwargs__args__0=backend)
+        .select_for_update(skip_locked=True)
+        .values_list("pk", "args_kwargs")[:MERGED_AT_MOST]
+    )
+    return {pk: set(arguments["args"][1]) for pk, arguments in due}
+
+
+def _mark_done(merged):
+    now = timezone.now()
+    DBTaskResult.objects.filter(pk__in=merged).update(
+        status=TaskResultStatus.SUCCESSFUL, started_at=now, finished_at=now,
+        return_value={"merged": True},
+    )  # fmt: skip
 
 
 def _enqueue(backend, tags, *, after=None, attempt=1):

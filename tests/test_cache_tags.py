@@ -356,3 +356,61 @@ def test_every_purge_is_repeated_a_few_seconds_later(
         len([delay for delay in later if timedelta(seconds=3) <= delay <= timedelta(seconds=10)])
         == 1
     )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_sends_the_purges_that_are_due_at_an_edge_in_one_request(
+    settings, article, django_capture_on_commit_callbacks
+):
+    """A busy discussion queues a purge with every comment: the edge gets one request for all
+    those due, each task is done, and the repeats that are not due yet stay queued."""
+    from core.cache_tags import changed
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default", "email", "purge"]}}  # fmt: skip
+    with fake_server() as fastly:
+        settings.CACHE_PURGE = ["fastly"]
+        settings.FASTLY_API_URL = fastly.url
+        for tags in (["comments-1", "article-1"], ["comments-1"], ["comments-2", "article-2"]):
+            with django_capture_on_commit_callbacks(execute=True):
+                changed(*tags)
+        call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "purge",
+                     verbosity=0)  # fmt: skip
+        (request,) = fastly.requests
+        assert request.json()["surrogate_keys"] == [
+            "article-1", "article-2", "comments-1", "comments-2"
+        ]  # fmt: skip
+    purges = DBTaskResult.objects.filter(queue_name="purge")
+    assert purges.filter(status="SUCCESSFUL").count() == 3
+    assert purges.filter(status="READY", run_after__gt=timezone.now()).count() == 3  # repeats
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_when_the_edge_is_down_no_queued_purge_is_lost(
+    settings, article, django_capture_on_commit_callbacks
+):
+    from core.cache_tags import changed
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default", "email", "purge"]}}  # fmt: skip
+    settings.CACHE_PURGE_REPEAT_SECONDS = 0
+    up = {"now": False}
+    with fake_server(lambda request: (200, {}) if up["now"] else (503, {})) as fastly:
+        settings.CACHE_PURGE = ["fastly"]
+        settings.FASTLY_API_URL = fastly.url
+        for tags in (["comments-1"], ["comments-2"]):
+            with django_capture_on_commit_callbacks(execute=True):
+                changed(*tags)
+        call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "purge",
+                     "--max-tasks", "1", verbosity=0)  # fmt: skip
+        assert fastly.requests[0].json()["surrogate_keys"] == ["comments-1", "comments-2"]
+        assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 0
+        up["now"] = True
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+        call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "purge",
+                     verbosity=0)  # fmt: skip
+        purged = {
+            tag for request in fastly.requests[1:] for tag in request.json()["surrogate_keys"]
+        }
+        assert purged == {"comments-1", "comments-2"}
+    assert not DBTaskResult.objects.filter(queue_name="purge", status="READY").exists()
