@@ -33,6 +33,8 @@ DURATION = os.environ.get("BENCH_SECONDS", "10")
 PURGE_ROUNDS = int(os.environ.get("BENCH_PURGE_ROUNDS", "40"))
 APP_PORT, FLOOR_PORT, VARNISH_PORT, STATIC_PORT, UNTUNED_PORT = 8101, 8102, 8120, 8121, 8122
 NGINX_PORT, SOLO_PORT, PAIR_PORT = 8110, 8111, 8112
+MEMBER_FLOOR_PORT = 8103
+MEMBER_PAGE = Path("/tmp/healthnews-bench-member-page.html")  # what bench.floor_member serves
 WRITERS = 8
 SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
 
@@ -124,11 +126,15 @@ def serve(app, port, env, workers=2):
     )  # fmt: skip
 
 
-def wait_for(url):
+def wait_for(url, ok=()):
     for _ in range(100):
         try:
             urllib.request.urlopen(url, timeout=1)
             return
+        except urllib.error.HTTPError as error:
+            if error.code in ok:
+                return
+            time.sleep(0.2)
         except Exception:
             time.sleep(0.2)
     raise SystemExit(f"{url} did not answer")
@@ -339,6 +345,16 @@ def measure_cold(label, t, reader, site=SMALL, *, full=True, beside=None):
         result = wrk(urls[0], headers)
         small = wrk(urls[1], headers)[0] if beside else None
         rows.append((name, result, floor, facts[name], small))
+    member = None
+    if full:  # the logged-in article beside the least a signed-in page can cost
+        path, cookie = t["big"], f"Cookie: sessionid={reader}"
+        request = urllib.request.Request(f"http://127.0.0.1:{site.port}{path}")
+        request.add_header(*cookie.split(": ", 1))
+        MEMBER_PAGE.write_bytes(urllib.request.urlopen(request).read())
+        floor_url = f"http://127.0.0.1:{MEMBER_FLOOR_PORT}{path}"
+        _wrk_once(floor_url, [cookie])
+        member = (wrk(floor_url, [cookie])[0], wrk(f"http://127.0.0.1:{site.port}{path}",
+                                                  [cookie])[0], floor_rate())  # fmt: skip
     print(f"\n{label}, cold: straight from gunicorn (2 workers, wrk -t2 -c16), no edge, fragments")
     print("kept; each row beside the framework floor measured right before it; ms: the median")
     print("request in-process (no HTTP server); new ms: one request in-process with nothing kept")
@@ -346,6 +362,12 @@ def measure_cold(label, t, reader, site=SMALL, *, full=True, beside=None):
         print("at 1k: the same page on the copy of 1,000 articles, loaded right after (÷ 1k: how")
         print("the page's rate at 20,000 articles compares)")
     table(rows, beside)
+    if member:
+        floor_member, ours, floor = member
+        print(f"The logged-in article beside the member floor (bench/floor_member.py: the session "
+              f"and the reader's row read, the same {MEMBER_PAGE.stat().st_size / 1024:.0f} KB "
+              f"sent): floor {floor_member:.0f} req/s ({floor_member / floor:.1%} of the framework "
+              f"floor), the site {ours:.0f} req/s = {ours / floor_member:.0%} of it")  # fmt: skip
 
 
 def comment_counts(t, site=SMALL):
@@ -394,6 +416,11 @@ def writes(t):
         f"Varnish then says {shown} comments (all: {shown == before + stored}, "
         f"{time.monotonic() - done:.1f} s after the last post)"
     )
+    _, floor_rate_ = cluster.comment_writes(f"http://127.0.0.1:{MEMBER_FLOOR_PORT}", t["quiet"],
+                                            writer_sessions, float(DURATION))  # fmt: skip
+    print(f"  the POST floor (bench/floor_member.py: session, the writer's row, CSRF, one row "
+          f"inserted and committed, straight to gunicorn): {floor_rate_:.0f}/s; the site's "
+          f"POSTs are {rate / floor_rate_:.0%} of it")  # fmt: skip
 
 
 def purge_latency(t, varnish):
@@ -496,7 +523,11 @@ def main():
 
 def start_servers(*sites):
     """For each copy of the site, its app server and task worker; the floor."""
-    servers = [serve("bench.floor:application", FLOOR_PORT, dict(os.environ))]
+    servers = [
+        serve("bench.floor:application", FLOOR_PORT, dict(os.environ)),
+        serve("bench.floor_member:application", MEMBER_FLOOR_PORT,
+              {**environment(site=sites[0]), "FLOOR_PAGE": str(MEMBER_PAGE)}),
+    ]  # fmt: skip
     for site in sites:
         env = environment(site=site)
         servers += [
@@ -507,6 +538,7 @@ def start_servers(*sites):
         ]  # fmt: skip
     for port in (FLOOR_PORT, *(site.port for site in sites)):
         wait_for(f"http://127.0.0.1:{port}/")
+    wait_for(f"http://127.0.0.1:{MEMBER_FLOOR_PORT}/articles/up/comments/", ok=(405,))
     return servers
 
 
