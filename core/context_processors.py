@@ -25,12 +25,12 @@ FRAME_LINKS = [
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL,
-            "frame_links": frame_links(get_urlconf(), get_script_prefix())}  # fmt: skip
+    links = frame_links(get_urlconf(settings.ROOT_URLCONF), get_script_prefix())
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, "frame_links": links}
 
 
 @lru_cache(maxsize=8)
 def frame_links(urlconf, prefix):
     """The frame's addresses, reversed once per URLconf and script prefix rather than on every
-    page (they cannot change while the process runs)."""
+    page: they cannot change while the process runs."""
     return {name: reverse(view, args=args) for name, view, args in FRAME_LINKS}

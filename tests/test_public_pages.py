@@ -402,3 +402,21 @@ def test_a_same_day_update_shows_its_public_note(client, author, editor):
     assert "Update history (1 update)" in html
     assert "Published and updated on" in html and "not updated since" not in html
     assert "Last updated" not in html  # the public date keeps day granularity
+
+
+def test_every_page_frame_links_where_it_says(client, db, editor):
+    """The header, footer and <head> links (reversed once per process) point at their pages."""
+    page = client.get("/").content.decode()
+    for address in [
+        reverse("articles:feed"), reverse("articles:feed_atom"), reverse("articles:opensearch"),
+        reverse("articles:search"), reverse("articles:tag_list"), reverse("account_signup"),
+        *(reverse("articles:page_detail", args=[slug])
+          for slug in ("about", "disclaimer", "comments-policy", "privacy")),
+    ]:  # fmt: skip
+        assert f'="{address}"' in page, address
+    assert f'href="{reverse("account_login")}?next=/"' in page
+    client.force_login(editor)
+    page = client.get("/").content.decode()
+    for address in [reverse("admin:index"), reverse("comments:preferences"),
+                    reverse("account_logout")]:  # fmt: skip
+        assert f'="{address}"' in page, address
