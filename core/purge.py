@@ -1,9 +1,10 @@
 """Purging the edge by cache tag, durably, through the task queue.
 
 Every change queues, for when it commits, one purge of exactly the tags it touched for each
-backend in ``settings.CACHE_PURGE`` (Varnish with xkey, Fastly, Cloudflare; none by default), and
-the same purge again ``CACHE_PURGE_REPEAT_SECONDS`` later: a page that was being rendered from the
-old rows while the change committed may have reached the edge after the first purge. A purge the
+backend in ``settings.CACHE_PURGE`` (Varnish with xkey, Fastly, Cloudflare; none by default); once
+the edge has taken it, the worker queues the same purge again ``CACHE_PURGE_REPEAT_SECONDS``
+later: a page that was being rendered from the old rows while the change committed may have
+reached the edge after the first purge. A purge the
 edge refuses or cannot take (down, a timeout, an error) is retried with growing pauses until it
 succeeds, by the worker (``db_worker``), so no change stays stale because the process that made
 it exited. Backends are independent: one edge being down delays only its own purges.
@@ -114,26 +115,35 @@ MERGED_AT_MOST = 500
 
 
 @task(queue_name=QUEUE)
-def purge_tags(backend, tags, attempt=1):
-    """Purge ``tags`` at one edge, with every other purge for that edge that is due; on failure
-    the next attempt of this one is queued before it fails, and the others stay queued."""
+def purge_tags(backend, tags, attempt=1, repeat=False):
+    """Purge ``tags`` at one edge, with every other purge for that edge that is due, then queue
+    the repeat of those that ask for one; on failure the next attempt of this one is queued
+    before it fails, and the others stay queued."""
     try:
         with transaction.atomic():
             merged = _due_purges(backend)  # locked until the edge has answered
-            everything = set(tags).union(*merged.values())
+            everything = set(tags).union(*(other for other, _ in merged.values()))
             BACKENDS[backend]().purge(sorted(everything))
             _mark_done(merged)
+            again = set(tags) if repeat else set()
+            again.update(*(other for other, repeats in merged.values() if repeats))
+            if again:
+                _enqueue(backend, sorted(again), after=repeat_delay())
     except Exception:
         logger.warning("Purge of %d tags at %s failed (attempt %s); will retry.", len(tags),
                        backend, attempt, exc_info=True)  # fmt: skip
-        _enqueue(backend, tags, after=retry_delay(attempt), attempt=attempt + 1)
+        _enqueue(backend, tags, after=retry_delay(attempt), attempt=attempt + 1, repeat=repeat)
         raise
-    return {"tags": len(everything), "merged": len(merged)}
+    return {"tags": len(everything), "merged": len(merged), "repeated": len(again)}
+
+
+def repeat_delay():
+    return timedelta(seconds=settings.CACHE_PURGE_REPEAT_SECONDS)
 
 
 def _due_purges(backend):
-    """{task id: tags} of the purges queued for ``backend`` that are due and that no other
-    worker holds; nothing when the task queue is not the database."""
+    """{task id: (tags, whether it asks for a repeat)} of the purges queued for ``backend`` that
+    are due and that no other worker holds; nothing when the task queue is not the database."""
     if not isinstance(purge_tags.get_backend(), DatabaseBackend):
         return {}
     due = (
@@ -142,7 +152,10 @@ def _due_purges(backend):
         .select_for_update(skip_locked=True)
         .values_list("pk", "args_kwargs")[:MERGED_AT_MOST]
     )
-    return {pk: set(arguments["args"][1]) for pk, arguments in due}
+    return {
+        pk: (set(arguments["args"][1]), bool(arguments["args"][3:4] and arguments["args"][3]))
+        for pk, arguments in due
+    }
 
 
 def _mark_done(merged):
@@ -153,27 +166,25 @@ def _mark_done(merged):
     )  # fmt: skip
 
 
-def _enqueue(backend, tags, *, after=None, attempt=1):
+def _enqueue(backend, tags, *, after=None, attempt=1, repeat=False):
     run = purge_tags
     if after is not None:
         if not run.get_backend().supports_defer:
             return  # this task backend cannot wait (the tests' immediate one)
         run = run.using(run_after=timezone.now() + after)
-    run.enqueue(backend, tags, attempt)
+    run.enqueue(backend, tags, attempt, repeat)
 
 
 def queue(tags):
-    """One purge of ``tags`` at every configured edge now, and again a little later (stored
-    together: one commit)."""
+    """One purge of ``tags`` at every configured edge now (one task each, stored together: one
+    commit), each to be repeated a little later once the edge has taken it."""
     tags = sorted(tags)
+    repeat = bool(settings.CACHE_PURGE_REPEAT_SECONDS)
     with transaction.atomic(savepoint=False):
         for backend in settings.CACHE_PURGE:
             if backend not in BACKENDS:
                 raise ImproperlyConfigured(f"Unknown CACHE_PURGE backend {backend!r}.")
-            _enqueue(backend, tags)
-            if settings.CACHE_PURGE_REPEAT_SECONDS:
-                repeat = timedelta(seconds=settings.CACHE_PURGE_REPEAT_SECONDS)
-                _enqueue(backend, tags, after=repeat)
+            _enqueue(backend, tags, repeat=repeat)
 
 
 def queue_on_commit(tags):
