@@ -4,10 +4,10 @@ Every change queues, for when it commits, one purge of exactly the tags it touch
 backend in ``settings.CACHE_PURGE`` (Varnish with xkey, Fastly, Cloudflare; none by default); once
 the edge has taken it, the worker queues the same purge again ``CACHE_PURGE_REPEAT_SECONDS``
 later: a page that was being rendered from the old rows while the change committed may have
-reached the edge after the first purge. A purge the
-edge refuses or cannot take (down, a timeout, an error) is retried with growing pauses until it
-succeeds, by the worker (``db_worker``), so no change stays stale because the process that made
-it exited. Backends are independent: one edge being down delays only its own purges.
+reached the edge after the first purge. A purge the edge refuses or cannot take (down, a
+timeout, an error) is retried with growing pauses until it succeeds, by the worker
+(``db_worker``), so no change stays stale because the process that made it exited. Backends are
+independent: one edge being down delays only its own purges.
 
 A busy discussion queues a purge of the same few tags with every comment. The worker sends one
 request for all the purges of an edge that are due when it starts one (``purge_tags``), and
@@ -152,10 +152,12 @@ def _due_purges(backend):
         .select_for_update(skip_locked=True)
         .values_list("pk", "args_kwargs")[:MERGED_AT_MOST]
     )
-    return {
-        pk: (set(arguments["args"][1]), bool(arguments["args"][3:4] and arguments["args"][3]))
-        for pk, arguments in due
-    }
+    return {pk: _tags_and_repeat(*arguments["args"]) for pk, arguments in due}
+
+
+def _tags_and_repeat(backend, tags, attempt=1, repeat=False):
+    """A queued purge's arguments (those queued before repeats were the worker's have three)."""
+    return set(tags), repeat
 
 
 def _mark_done(merged):
