@@ -6,6 +6,7 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
+        from allauth.account.models import EmailAddress
         from django.db.models.signals import post_delete, post_save
 
         from articles.caching import ARTICLE_PAGE_FRAGMENTS, ARTICLE_PAGE_PARTS
@@ -13,7 +14,8 @@ class CommentsConfig(AppConfig):
 
         from . import account_deletion  # noqa: F401  (connects its receiver)
         from .caching import HEALTH_PATTERNS, SETTINGS, fragment_tags, page_fragments
-        from .models import HealthPattern, ModerationSettings
+        from .models import HealthPattern, ModerationSettings, Sanction
+        from .moderation.facts import standing_changed
 
         ARTICLE_PAGE_PARTS.append(fragment_tags)
         ARTICLE_PAGE_FRAGMENTS.append(page_fragments)
@@ -35,3 +37,9 @@ class CommentsConfig(AppConfig):
                 weak=False,
                 dispatch_uid="comments.health_pattern_changed",
             )
+        # Whether the comment form is offered to a member is kept until they verify or remove an
+        # email address, or a sanction of theirs is given, lifted or deleted.
+        for signal in (post_save, post_delete):
+            for model in (EmailAddress, Sanction):
+                signal.connect(standing_changed, sender=model,
+                               dispatch_uid="comments.standing_changed")  # fmt: skip

@@ -56,6 +56,16 @@ def audience_for(request, user, article):
 RULES = "moderation-rules"  # the moderation settings, kept as the policy's rules
 
 
+def standing_tag(user_id):
+    """What the comment form says to a member depends on: their verified email and sanctions
+    (bumped when one of those rows is saved or deleted; no page carries it)."""
+    return f"standing-{user_id}"
+
+
+def standing_name(user_id):
+    return f"comment-standing:{user_id}"
+
+
 def section_name(audience, article, page):
     """The comment section of an anonymous reader, or the threads of a member (``audience``)."""
     return f"comment-section:{audience}:{article.pk}:{page}"
@@ -78,7 +88,11 @@ def page_fragments(request, article):
     threads = (
         members_view_name(article, page) if shown is None else section_name(shown, article, page)
     )
-    return [(RULES, [SETTINGS]), (threads, tags)]
+    wanted = [(RULES, [SETTINGS]), (threads, tags)]
+    if request.user.is_authenticated:  # whether the form is offered to them (moderation.facts)
+        user_id = request.user.pk
+        wanted.append((standing_name(user_id), [standing_tag(user_id)]))
+    return wanted
 
 
 def fragment_tags(article):

@@ -147,7 +147,7 @@ def form_context(article, request, *, form=None, rules=None):
             .first()
         )
     # Why the form is not offered to this reader ("" when it is): the policy's own gate.
-    gate, facts = comment_gate(user, rules) if user.is_authenticated else ("login", None)
+    gate, facts = comment_gate(user, rules, request) if user.is_authenticated else ("login", None)
     return {
         "reply_to": reply_to,
         "comment_form": form,

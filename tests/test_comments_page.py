@@ -111,6 +111,35 @@ def test_suspensions_end_by_themselves(client, article, regular, moderator):
     assert post(client, article, "Back again, calmer.").status_code == 302
 
 
+def test_whether_the_form_is_offered_follows_a_members_standing_at_once(
+    client, article, regular, moderator
+):
+    """It is kept per member: a ban, its lifting and a newly verified address each show on the
+    member's very next page, and a suspension ends by itself when it runs out."""
+    from allauth.account.models import EmailAddress
+    from freezegun import freeze_time
+
+    client.force_login(regular)
+    assert "Post comment" in page(client, article)
+    ban = moderation.sanction(regular, moderator, reason="Repeated abuse.")
+    assert "You are banned from commenting." in page(client, article)
+    moderation.lift_sanction(ban, moderator)
+    assert "Post comment" in page(client, article)
+
+    suspension = moderation.sanction(regular, moderator, days=1, reason="Cool off.")
+    # Ending in a minute (as a suspension of a day does after 23 hours 59 minutes).
+    Sanction.objects.filter(pk=suspension.pk).update(until=timezone.now() + timedelta(minutes=1))
+    assert "suspended from commenting until" in page(client, article)
+    with freeze_time(timezone.now() + timedelta(minutes=2)):
+        assert "Post comment" in page(client, article)
+
+    newbie = make_user("newbie", verified=False)
+    client.force_login(newbie)
+    assert "Please verify your email address before commenting" in page(client, article)
+    EmailAddress.objects.get(user=newbie).set_verified()
+    assert "Post comment" in page(client, article)
+
+
 # -- posting and the trust ladder --------------------------------------------------------------
 
 
@@ -727,24 +756,25 @@ def test_posting_a_comment_costs_a_fixed_number_of_queries(
         approved(article, user, f"Earlier thought {number}.")
     client.force_login(user)
     post(client, article, "The moderation rules are read once and kept.")
-    # 13 for an editor: the article; the user (the session is cached); the kept rules'
+    # 12 for an editor: the article; the user (the session is cached); the kept rules'
     # generations (comments.moderation.kept_rules: not the settings row and every health
     # pattern); then, in one transaction (2: its start and end), the poster's row locked with
     # their verified email and sanction, their comment counts, their latest decided and recent
-    # comments, the thread's generation, the purge now and again shortly (stored in the same
-    # transaction: core/purge.py), the comment and its log entry. A commenter who is not staff
-    # adds their groups and permissions (the trusted-role check): 16.
+    # comments, the thread's generation, the purge (stored in the same transaction, repeated
+    # by the worker once the edge has taken it: core/purge.py), the comment and its log entry.
+    # A commenter who is not staff adds their groups and permissions (the trusted-role check):
+    # 15.
     purges = DBTaskResult.objects.filter(queue_name="purge")
     queued = list(purges.values_list("pk", flat=True))
-    with django_assert_max_num_queries(13 if poster == "editor" else 16):
+    with django_assert_max_num_queries(12 if poster == "editor" else 15):
         response = post(client, article, "A second thought, with no other cost.")
     assert response.status_code == 302 and "#comment-" in response["Location"]
     assert Comment.objects.filter(author=user, article=article).count() == 5
     assert ModerationLog.objects.filter(subject=user, action="approve").count() == 2
     new = purges.exclude(pk__in=queued)
     assert [task.args_kwargs["args"] for task in new] == [
-        ["varnish", [f"comments-{article.pk}"], 1]
-    ] * 2
+        ["varnish", [f"comments-{article.pk}"], 1, True]
+    ]
 
 
 def test_posting_reads_the_rules_again_after_staff_change_them(client, article, regular):

@@ -23,7 +23,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP
-from core import fragments
+from core import cache_tags, fragments
 
 from .. import caching
 from ..models import Comment, HealthPattern, ModerationSettings, Sanction
@@ -66,11 +66,25 @@ def _active_sanctions(user):
     return Sanction.objects.active().filter(user=user).order_by(F("until").desc(nulls_first=True))
 
 
-def gate_facts(user):
-    """What ``policy.gate`` needs: who may comment at all (one query)."""
+def gate_facts(user, request=None):
+    """What ``policy.gate`` needs: who may comment at all (one query). With ``request``, kept
+    per member until their email addresses or sanctions change, or their suspension ends."""
     if not user.is_authenticated:
         return Commenter(is_authenticated=False)
+    if request is None:
+        return _gate_facts(user)
+    return fragments.cached(
+        request,
+        caching.standing_name(user.pk),
+        [caching.standing_tag(user.pk)],
+        lambda: _gate_facts(user, request),
+    )
+
+
+def _gate_facts(user, request=None):
     standing = _standing(user, lock=False)
+    if standing["sanctioned"]:
+        cache_tags.expires(request, standing["sanction_until"])  # a suspension ends by itself
     return Commenter(
         is_authenticated=True,
         has_verified_email=standing["verified"],
@@ -78,10 +92,15 @@ def gate_facts(user):
     )
 
 
-def comment_gate(user, rules):
+def comment_gate(user, rules, request=None):
     """Why ``user`` is not offered the comment form ("" when they are), with their sanction."""
-    facts = gate_facts(user)
+    facts = gate_facts(user, request)
     return gate(facts, rules), facts
+
+
+def standing_changed(sender, instance, **kwargs):
+    """An email address or a sanction of a member was saved or deleted (comments/apps.py)."""
+    fragments.bump([caching.standing_tag(instance.user_id)])
 
 
 def _standing(user, *, lock):
