@@ -3,7 +3,9 @@
 The rules are the settings row and every claim and crisis pattern. A post reads them kept
 (``kept_rules``, core/fragments.py) under the generations of the tags a change of them bumps
 (``comments.caching``), so it loads them again only after such a change. The facts about a
-commenter come in three queries, the first of which locks their row when they post.
+commenter come in three queries, the first of which locks their row when they post. Whether the
+comment form is offered to a member (their verified email and sanction) is kept for the pages
+they read, under their ``standing-<id>`` tag, bumped when one of those rows changes.
 """
 
 from datetime import timedelta
