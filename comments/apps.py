@@ -7,7 +7,7 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from allauth.account.models import EmailAddress
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_save
 
         from articles.caching import ARTICLE_PAGE_FRAGMENTS, ARTICLE_PAGE_PARTS
         from core.cache_tags import changed
@@ -30,16 +30,19 @@ class CommentsConfig(AppConfig):
         )
         # The rules posting keeps (comments.moderation.kept_rules) are read again after a claim
         # or crisis pattern is added, changed or deleted.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                lambda sender, instance, **kwargs: changed(HEALTH_PATTERNS),
-                sender=HealthPattern,
-                weak=False,
-                dispatch_uid="comments.health_pattern_changed",
-            )
+        on_save_or_delete(
+            lambda sender, instance, **kwargs: changed(HEALTH_PATTERNS),
+            [HealthPattern],
+            "comments.health_pattern_changed",
+        )
         # Whether the comment form is offered to a member is kept until they verify or remove an
         # email address, or a sanction of theirs is given, lifted or deleted.
-        for signal in (post_save, post_delete):
-            for model in (EmailAddress, Sanction):
-                signal.connect(standing_changed, sender=model,
-                               dispatch_uid="comments.standing_changed")  # fmt: skip
+        on_save_or_delete(standing_changed, [EmailAddress, Sanction], "comments.standing_changed")
+
+
+def on_save_or_delete(receiver, models, dispatch_uid):
+    from django.db.models.signals import post_delete, post_save
+
+    for signal in (post_save, post_delete):
+        for model in models:
+            signal.connect(receiver, sender=model, weak=False, dispatch_uid=dispatch_uid)
