@@ -75,12 +75,13 @@ def _card(request, article, variant):
     return render
 
 
-def article_content(request, article):
+def article_content(request, page_article):
     """The article page's own parts, ``{"head": …, "content": …}``: all but the comments.
-    ``article`` comes from ``for_detail_page()``; the rest is read only when rendering. A preview
-    of an article that is not public is never kept."""
+    ``page_article`` comes from ``for_detail_page()``; the rest is read only when rendering. A
+    preview of an article that is not public is never kept."""
 
     def render():
+        article = Article.objects.for_rendering().get(pk=page_article.pk)
         article.load_page_content()
         related = article.related_articles()
         shows_article(request, article, related)
@@ -96,10 +97,10 @@ def article_content(request, article):
             for part in ("head", "content")
         }
 
-    if not article.is_public:
+    if not page_article.is_public:
         return render()
-    name, tags = f"article-page:{article.pk}", article_content_tags(article)
+    name, tags = f"article-page:{page_article.pk}", article_content_tags(page_article)
     # Every fragment's generations, the comment threads' too, and their kept values at once.
-    others = [fragment for part in ARTICLE_PAGE_FRAGMENTS for fragment in part(request, article)]
-    fragments.prefetch(request, article_page_tags(article), [(name, tags), *others])
+    others = [part for parts in ARTICLE_PAGE_FRAGMENTS for part in parts(request, page_article)]
+    fragments.prefetch(request, article_page_tags(page_article), [(name, tags), *others])
     return fragments.cached(request, name, tags, render)

@@ -40,9 +40,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author").prefetch_related("tags", bylines()).defer("body")
 
     def for_detail_page(self):
-        """What every request for the article page reads: the article and its people. The rest
-        (``Article.load_page_content``) is read only when the kept rendering of the article is
-        stale (articles.fragments), and the body only when its rendering is."""
+        """What every request for the article page reads: what the page says around its kept
+        rendering and the ids its cache tags are made of (``PAGE_FIELDS``). Everything else is
+        read only when that rendering is stale (``for_rendering``, articles.fragments): a page
+        that is kept costs one narrow row, not the article, its people and their biographies."""
+        return self.only(*PAGE_FIELDS)
+
+    def for_rendering(self):
+        """What rendering the article page reads first: the article and its people, not the
+        body's source (``Article.load_page_content`` reads the rest)."""
         return self.select_related("author", "reviewer").defer("body")
 
 
@@ -54,6 +60,11 @@ def bylines():
         queryset=Byline.objects.select_related("author").order_by("position", "id"),
     )
 
+
+# What the article page shows around its kept rendering (title, description, whether it is
+# public, whether comments are open), and what its cache tags and links are made of.
+PAGE_FIELDS = ("id", "slug", "title", "dek", "status", "published_at", "comments_open", "author",
+               "reviewer")  # fmt: skip
 
 RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
 
