@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from core import fragments
 from core.cache_tags import add, tag_for
 from core.pagination import kept_page, paginate
 
-from .caching import LISTING, TOPICS, next_publication, page_key
+from .caching import AUTHORS, HEADLINES, LISTING, TOPICS, next_publication, page_key
 from .fragments import article_content, prefetch_cards
 from .models import Article, Author, Page, Tag
 from .search import alternatives, clean_query, search_articles, snippet, suggestion, synonym_sets
@@ -110,6 +111,9 @@ def tag_detail(request, slug):
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
+    # Other apps list this author's work here too (articles they reviewed), read by the same
+    # facts as a list: their generations come with the list's own, in one query.
+    fragments.prefetch(request, [tag_for(author), LISTING, HEADLINES, AUTHORS])
     articles = Article.objects.published().by(author).values_list("pk", flat=True)
     page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}

@@ -240,6 +240,35 @@ def test_a_reviewer_page_lists_what_they_reviewed(client, article, clinician):
     assert article.title in html
 
 
+def test_a_reviewer_page_follows_their_reviews_and_the_articles_at_once(
+    client, author, editor, clinician
+):
+    """The list is kept rendered (review_tags.reviewed_by): each change below shows on the very
+    next request, without anything else touching the reviewer's page."""
+    first = make_article(author, title="Is a daily walk enough?")
+    second = make_article(author, title="Do standing desks help?")
+    make_review(first, clinician)
+    url = clinician.get_absolute_url()
+    assert "Is a daily walk enough?" in client.get(url).content.decode()
+    assert "Do standing desks help?" not in client.get(url).content.decode()
+
+    make_review(second, clinician)
+    assert "Do standing desks help?" in client.get(url).content.decode()
+
+    second.title = "Do standing desks help your back?"
+    save_article(second, editor=editor, change_note="A clearer headline.")
+    assert "Do standing desks help your back?" in client.get(url).content.decode()
+
+    author.name = "Sam Rivera-Jones"
+    author.save()
+    assert "Sam Rivera-Jones" in client.get(url).content.decode()
+
+    first.status = Article.Status.ARCHIVED
+    save_article(first, editor=editor, change_note="Archived.")
+    html = client.get(url).content.decode()
+    assert "Is a daily walk enough?" not in html and "Do standing desks help your back?" in html
+
+
 def test_a_scheduled_article_goes_public_at_its_minute_and_not_before(client, author, editor):
     tag = make_tag("Sleep")
     moment = timezone.now().replace(second=0, microsecond=0) + timedelta(days=1)

@@ -40,15 +40,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author").prefetch_related("tags", bylines()).defer("body")
 
     def for_detail_page(self):
-        """What every request for the article page reads: what the page says around its kept
-        rendering and the ids its cache tags are made of (``PAGE_FIELDS``). Everything else is
-        read only when that rendering is stale (``for_rendering``, articles.fragments): a page
-        that is kept costs one narrow row, not the article, its people and their biographies."""
+        """What every request for the article page reads: one narrow row. The rest is read only
+        when the page's kept rendering is stale (``for_rendering``, articles.fragments)."""
         return self.only(*PAGE_FIELDS)
 
     def for_rendering(self):
-        """What rendering the article page reads first: the article and its people, not the
-        body's source (``Article.load_page_content`` reads the rest)."""
+        """The article and its people, to render its page (``load_page_content``: the rest)."""
         return self.select_related("author", "reviewer").defer("body")
 
 
@@ -61,10 +58,8 @@ def bylines():
     )
 
 
-# What the article page shows around its kept rendering (title, description, whether it is
-# public, whether comments are open), and what its cache tags and links are made of.
-PAGE_FIELDS = ("id", "slug", "title", "dek", "status", "published_at", "comments_open", "author",
-               "reviewer")  # fmt: skip
+# What the article page shows around its kept rendering, and what its cache tags are made of.
+PAGE_FIELDS = ("id", "slug", "title", "dek", "status", "published_at", "comments_open", "author")
 
 RELATED_CANDIDATES = 100  # newest articles sharing a tag, ranked for "related articles"
 

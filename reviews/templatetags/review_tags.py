@@ -2,8 +2,12 @@
 of it): ``{% review_line article %}`` and ``{% reviewed_by author %}``."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from core.cache_tags import add, expires
+from articles.caching import AUTHORS, HEADLINES, LISTING, next_publication
+from core import fragments
+from core.cache_tags import add, expires, tag_for
 from reviews.public import dependency, overdue_from, reviewed_articles
 from reviews.public import review_line as line_for
 
@@ -18,13 +22,24 @@ def review_line(context, article):
     return {"line": line}
 
 
-@register.inclusion_tag("reviews/reviewed_by.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def reviewed_by(context, author, limit=20):
-    # What the list shows: not the bodies (the query is DISTINCT, over every column it reads).
-    shown = ("title", "slug", "published_at", "author__name", "author__credentials")
-    articles = list(reviewed_articles(author).only(*shown)[: limit + 1])
-    add(context["request"], *articles, *(article.author for article in articles))
-    return {"author": author, "articles": articles[:limit], "more": len(articles) > limit}
+    """The articles ``author`` reviewed, on their page: kept rendered until they record a review
+    (their own tag), or a listed article's headline, publication or byline changes."""
+    request = context["request"]
+
+    def render():
+        # What the list shows: not the bodies (the query is DISTINCT, over every column it reads).
+        shown = ("title", "slug", "published_at", "author__name", "author__credentials")
+        articles = list(reviewed_articles(author).only(*shown)[: limit + 1])
+        add(request, *articles, *(article.author for article in articles))
+        expires(request, next_publication(request))  # a scheduled one goes live by itself
+        return render_to_string("reviews/reviewed_by.html", {
+            "author": author, "articles": articles[:limit], "more": len(articles) > limit,
+        })  # fmt: skip
+
+    read_by = [tag_for(author), HEADLINES, LISTING, AUTHORS]
+    return mark_safe(fragments.cached(request, f"reviewed-by:{author.pk}", read_by, render))
 
 
 @register.inclusion_tag("reviews/feedback_box.html")
