@@ -38,33 +38,41 @@ def _card_read_by(pk):
     return [f"article-{pk}", AUTHORS, TOPICS]
 
 
-def prefetch_cards(request, article_ids):
-    """For a page that shows several lists of cards: their generations in one query."""
-    fragments.prefetch(request, {tag for pk in article_ids for tag in _card_read_by(pk)})
+def _cards(article_ids, heading_level, lead):
+    """``{pk: (name, variant)}`` of the cards of these articles; with ``lead``, the first is the
+    large one."""
+    cards = {}
+    for index, pk in enumerate(article_ids):
+        variant = _variant(heading_level, lead and index == 0)
+        cards[pk] = (f"card:{pk}:{heading_level}:{int(variant['large'])}", variant)
+    return cards
+
+
+def prefetch_cards(request, *lists):
+    """For a page that shows several lists of cards (``(article_ids, heading_level, lead)``
+    each, as ``render_cards`` is called): their generations in one query, their values in one
+    cache read."""
+    named = [(name, _card_read_by(pk)) for each in lists
+             for pk, (name, _) in _cards(*each).items()]  # fmt: skip
+    fragments.prefetch(request, {tag for _, tags in named for tag in tags}, named)
 
 
 def render_cards(request, article_ids, *, heading_level=2, lead=False):
     """The HTML of the cards of these articles, in order: the kept ones as they are, the rest
     rendered now and kept. With ``lead``, the first card is the large one. The page being
     rendered for ``request`` shows every card's tags."""
-    variants = {
-        pk: _variant(heading_level, lead and index == 0) for index, pk in enumerate(article_ids)
-    }
-    names = {
-        pk: f"card:{pk}:{variant['heading_level']}:{int(variant['large'])}"
-        for pk, variant in variants.items()
-    }
-    wanted = [(names[pk], _card_read_by(pk)) for pk in article_ids]
-    by_name = {name: pk for pk, name in names.items()}
+    cards = _cards(article_ids, heading_level, lead)
+    wanted = [(name, _card_read_by(pk)) for pk, (name, _) in cards.items()]
+    by_name = {name: pk for pk, (name, _) in cards.items()}
 
     def render(missing):
         articles = Article.objects.for_listing().filter(pk__in=[by_name[name] for name in missing])
-        return {names[article.pk]: _card(request, article, variants[article.pk])
+        return {cards[article.pk][0]: _card(request, article, cards[article.pk][1])
                 for article in articles}  # fmt: skip
 
     found = fragments.cached_many(request, wanted, render)
     # Not when the article was deleted since the list was read.
-    return [mark_safe(found[names[pk]]) for pk in article_ids if names[pk] in found]
+    return [mark_safe(found[cards[pk][0]]) for pk in article_ids if cards[pk][0] in found]
 
 
 def _card(request, article, variant):

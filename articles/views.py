@@ -40,7 +40,7 @@ def home(request):
     page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home",
                         alongside={"featured": featured})  # fmt: skip
     context = {"page": page, "featured": page.alongside["featured"] if page.number == 1 else []}
-    prefetch_cards(request, [*context["featured"], *page.object_list])
+    prefetch_cards(request, (context["featured"], 3, True), (page.object_list, 3, False))
     return render(request, "articles/home.html", context)
 
 
