@@ -24,6 +24,7 @@ LISTING = "listing"  # which articles are public, their order, which are feature
 TOPICS = "topics"  # the topics page (every tag and its number of articles), and any tag
 AUTHORS = "authors"  # any author
 HEADLINES = "headlines"  # what links to public articles show
+CARDS = "cards"  # what any article's card shows (lists keep their cards together under it)
 FEEDS = "feeds"  # feeds and the sitemap: any change to a public article
 
 
@@ -115,6 +116,13 @@ def page_loaded(sender, instance, **kwargs):
     instance._loaded_slug = instance.__dict__.get("slug")
 
 
+def _changed(*things):
+    """``changed``; and the fragments read by ``CARDS`` when an article is among the things:
+    any list may show its card."""
+    shows_a_card = any(isinstance(thing, Article) for thing in things)
+    changed(*things, fragments_only=[CARDS] if shows_a_card else ())
+
+
 def article_saved(sender, instance, created, update_fields=None, **kwargs):
     before = getattr(instance, "_listing_facts", None)
     after = listing_facts(instance)
@@ -137,11 +145,11 @@ def article_saved(sender, instance, created, update_fields=None, **kwargs):
                 things.append(Author(pk=before[-1]))
         elif headline_before != headline_after:
             things.append(HEADLINES)
-    changed(*things)
+    _changed(*things)
 
 
 def article_deleting(sender, instance, **kwargs):
-    changed(instance, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=instance.author_id),
+    _changed(instance, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=instance.author_id),
             *instance.tags.all())  # fmt: skip
 
 
@@ -152,39 +160,39 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
     elif action not in ("post_add", "post_remove"):
         return
     if reverse:  # tag.articles.add(...): one tag, some articles
-        changed(instance, TOPICS, FEEDS, *(Article(pk=pk) for pk in pk_set or ()))
+        _changed(instance, TOPICS, FEEDS, *(Article(pk=pk) for pk in pk_set or ()))
     elif instance.status not in LIVE_STATUSES:
-        changed(instance)  # a draft's topics show nowhere
+        _changed(instance)  # a draft's topics show nowhere
     else:
-        changed(instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()))
+        _changed(instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()))
 
 
 def related_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        changed(instance)
+        _changed(instance)
 
 
 def went_live(sender, article, **kwargs):
-    changed(article, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=article.author_id),
+    _changed(article, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=article.author_id),
             *article.tags.all())  # fmt: skip
 
 
 def tag_changed(sender, instance, **kwargs):
-    changed(instance, TOPICS)
+    _changed(instance, TOPICS)
 
 
 def author_changed(sender, instance, **kwargs):
-    changed(instance, AUTHORS, FEEDS)
+    _changed(instance, AUTHORS, FEEDS)
 
 
 def byline_changed(sender, instance, **kwargs):
     """A further author added or removed: the article, its cards and both authors' pages."""
-    changed(Article(pk=instance.article_id), Author(pk=instance.author_id))
+    _changed(Article(pk=instance.article_id), Author(pk=instance.author_id))
 
 
 def page_changed(sender, instance, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
-    changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
+    _changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
     instance._loaded_slug = instance.slug
 
 

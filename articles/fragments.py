@@ -9,6 +9,8 @@ review line), the disclaimer, and any author, topic or headline (what a related-
 shows). While it renders, each one declares the exact tags the edge needs (articles.caching).
 """
 
+import hashlib
+
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -17,6 +19,7 @@ from core import cache_tags, fragments
 from .caching import (
     ARTICLE_PAGE_FRAGMENTS,
     AUTHORS,
+    CARDS,
     TOPICS,
     article_content_tags,
     article_page_tags,
@@ -38,6 +41,9 @@ def _card_read_by(pk):
     return [f"article-{pk}", AUTHORS, TOPICS]
 
 
+CARDS_READ_BY = [CARDS, AUTHORS, TOPICS]  # a list's cards, kept together
+
+
 def _cards(article_ids, heading_level, lead):
     """``{pk: (name, variant)}`` of the cards of these articles; with ``lead``, the first is the
     large one."""
@@ -48,20 +54,33 @@ def _cards(article_ids, heading_level, lead):
     return cards
 
 
+def _block(article_ids, heading_level, lead):
+    """The name of the cards of these articles, kept together as a list shows them."""
+    ids = hashlib.blake2b(",".join(map(str, article_ids)).encode(), digest_size=12).hexdigest()
+    return f"cards:{ids}:{heading_level}:{int(lead)}"
+
+
 def prefetch_cards(request, *lists):
-    """For a page that shows several lists of cards (``(article_ids, heading_level, lead)``
-    each, as ``render_cards`` is called): their generations in one query, their values in one
-    cache read."""
-    named = [(name, _card_read_by(pk)) for each in lists
-             for pk, (name, _) in _cards(*each).items()]  # fmt: skip
-    fragments.prefetch(request, {tag for _, tags in named for tag in tags}, named)
+    """For a page that shows lists of cards (``(article_ids, heading_level, lead)`` each, as
+    ``render_cards`` is called): their kept values in one cache read."""
+    fragments.prefetch(request, CARDS_READ_BY, [(_block(*each), CARDS_READ_BY) for each in lists])
 
 
 def render_cards(request, article_ids, *, heading_level=2, lead=False):
-    """The HTML of the cards of these articles, in order: the kept ones as they are, the rest
-    rendered now and kept. With ``lead``, the first card is the large one. The page being
-    rendered for ``request`` shows every card's tags."""
+    """The HTML of the cards of these articles, in order; with ``lead``, the first card is the
+    large one. Kept as a whole until any card changes (``CARDS``), and each card on its own
+    (only the changed ones are rendered again). The page being rendered for ``request`` shows
+    every card's tags."""
     cards = _cards(article_ids, heading_level, lead)
+
+    def render():
+        return "".join(_each_card(request, article_ids, cards))
+
+    return mark_safe(fragments.cached(request, _block(article_ids, heading_level, lead),
+                                      CARDS_READ_BY, render))  # fmt: skip
+
+
+def _each_card(request, article_ids, cards):
     wanted = [(name, _card_read_by(pk)) for pk, (name, _) in cards.items()]
     by_name = {name: pk for pk, (name, _) in cards.items()}
 
@@ -72,7 +91,7 @@ def render_cards(request, article_ids, *, heading_level=2, lead=False):
 
     found = fragments.cached_many(request, wanted, render)
     # Not when the article was deleted since the list was read.
-    return [mark_safe(found[cards[pk][0]]) for pk in article_ids if cards[pk][0] in found]
+    return [found[cards[pk][0]] for pk in article_ids if cards[pk][0] in found]
 
 
 def _card(request, article, variant):

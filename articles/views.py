@@ -10,8 +10,8 @@ from core import fragments
 from core.cache_tags import add, tag_for
 from core.pagination import kept_page, paginate
 
-from .caching import AUTHORS, HEADLINES, LISTING, TOPICS, next_publication, page_key
-from .fragments import article_content, prefetch_cards
+from .caching import HEADLINES, LISTING, TOPICS, next_publication, page_key
+from .fragments import CARDS_READ_BY, article_content, prefetch_cards
 from .models import Article, Author, Page, Tag
 from .search import alternatives, clean_query, search_articles, snippet, suggestion, synonym_sets
 from .structured_data import person_json_ld
@@ -26,6 +26,8 @@ def listing_page(request, articles, collection, name=None, alongside=None):
     """A page of a list of published articles (ids, in order), kept until the list changes
     (``collection`` changes) or a scheduled article goes live; the cards themselves are kept
     rendered (articles.fragments)."""
+    # The list's generations and its cards' in one query (articles.fragments).
+    fragments.prefetch(request, [tag_for(collection), *CARDS_READ_BY])
     return kept_page(
         request, name or tag_for(collection), articles, collection,
         valid_until=lambda: next_publication(request), alongside=alongside,
@@ -113,7 +115,7 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     # Other apps list this author's work here too (articles they reviewed), read by the same
     # facts as a list: their generations come with the list's own, in one query.
-    fragments.prefetch(request, [tag_for(author), LISTING, HEADLINES, AUTHORS])
+    fragments.prefetch(request, [tag_for(author), LISTING, HEADLINES, *CARDS_READ_BY])
     articles = Article.objects.published().by(author).values_list("pk", flat=True)
     page = listing_page(request, articles, author)
     context = {"author": author, "page": page, "structured_data": person_json_ld(author)}

@@ -92,14 +92,17 @@ class _Shown:
     tags, expires = frozenset(), None
 
 
-def changed(*things):
+def changed(*things, fragments_only=()):
     """What these things show has changed: fragments showing them are stale from this
-    transaction's commit on, and every edge purges pages tagged with them once it commits."""
+    transaction's commit on, and every edge purges pages tagged with them once it commits.
+    ``fragments_only``: tags that only fragments are read by (no page carries them): bumped
+    with the others, never purged."""
     from . import fragments, purge  # fragments' model needs the app registry
 
     tags = tags_for(things)
+    if tags or fragments_only:
+        fragments.bump({*tags, *fragments_only})
     if tags:
-        fragments.bump(tags)
         purge.queue_on_commit(tags)
 
 
