@@ -65,7 +65,7 @@ def post_comment(request, slug):
             form.add_error(None, "The comment you replied to is no longer available.")
             return _refused(request, article, form)
     result = moderation.submit(request.user, article, form.cleaned_data["body"], parent,
-                               rules=moderation.kept_rules(request))  # fmt: skip
+                               rules=moderation.kept_rules(request), request=request)  # fmt: skip
     if not result.decision.stored:
         form.add_error("body", result.decision.message)
         return _refused(request, article, form)

@@ -16,6 +16,7 @@ that shows it, so the page's ``Surrogate-Key`` is exact whether the fragment was
 
 import hashlib
 import secrets
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,12 +51,13 @@ def _read(tags):
         return dict(cursor.fetchall())
 
 
-def prefetch(request, tags, named=()):
+def prefetch(request, tags, named=(), *, before_changes=False):
     """Read the generations of every fragment a page will show in one query, before its first
     fragment; and the kept values of the fragments in ``named`` (``[(name, tags), …]``, those
     the page will ask for by name) in one cache read. Only for GET and HEAD: a request that
-    changes something reads them afresh."""
-    if request.method in ("GET", "HEAD"):
+    changes something reads them afresh, unless it says it reads every fragment
+    ``before_changes``."""
+    if before_changes or request.method in ("GET", "HEAD"):
         tags = {*tags, *(tag for _, fragment_tags in named for tag in fragment_tags)}
         known = request.__dict__.get("cache_generations", {})
         request.cache_generations = current = {**known, **generations(tags, request)}
@@ -83,6 +85,26 @@ def cached(request, name, tags, render):
     """``render()``, kept under ``name`` until one of ``tags`` changes; the page for ``request``
     shows what the rendering declared."""
     return cached_many(request, [(name, tags)], lambda names: {name: render})[name]
+
+
+KEPT_HERE = OrderedDict()  # key: value, newest last
+KEPT_HERE_AT_MOST = 16
+
+
+def cached_here(request, name, tags, render):
+    """``cached``, and kept in this process's memory too, under the same key: for a value every
+    request of a kind reads and no page shows (the moderation rules each post reads). As safe
+    as the shared cache, and for the same reason: the key is made of generations just read
+    from the database. Its rendering must declare no tags and no expiry."""
+    fragment_key = key(name, tags, generations(tags, request))
+    if fragment_key in KEPT_HERE:
+        KEPT_HERE.move_to_end(fragment_key)
+        return KEPT_HERE[fragment_key]
+    value = cached(request, name, tags, render)
+    KEPT_HERE[fragment_key] = value
+    while len(KEPT_HERE) > KEPT_HERE_AT_MOST:
+        KEPT_HERE.popitem(last=False)
+    return value
 
 
 def cached_many(request, wanted, render):

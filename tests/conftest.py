@@ -62,7 +62,10 @@ def empty_cache():
     """Rate limits and cached values never leak from one test into the next."""
     from django.core.cache import cache
 
+    from core.fragments import KEPT_HERE
+
     cache.clear()
+    KEPT_HERE.clear()  # a new test database starts every generation again
     yield
     cache.clear()
 

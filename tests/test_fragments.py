@@ -38,6 +38,25 @@ def test_a_fragment_is_rendered_once_until_a_tag_it_is_read_by_changes(db):
     assert fragments.cached(FakeRequest(), "card:7", ["article-7"], render) == "version 2"
 
 
+def test_a_value_kept_in_the_process_too_is_read_again_once_its_tags_change(db):
+    """``cached_here`` (the moderation rules every post reads): kept in the process's memory
+    under the same versioned key, so a change shows at once there too, and a cache emptied
+    meanwhile changes nothing."""
+    rendered = []
+
+    def render():
+        rendered.append(1)
+        return f"rules {len(rendered)}"
+
+    assert fragments.cached_here(FakeRequest(), "rules", ["settings"], render) == "rules 1"
+    cache.clear()
+    assert fragments.cached_here(FakeRequest(), "rules", ["settings"], render) == "rules 1"
+    cache_tags.changed("settings")
+    assert fragments.cached_here(FakeRequest(), "rules", ["settings"], render) == "rules 2"
+    assert fragments.cached_here(FakeRequest(), "rules", ["settings"], render) == "rules 2"
+    assert len(rendered) == 2
+
+
 def test_a_kept_fragment_adds_its_tags_to_the_page(db):
     def render():
         cache_tags.add(first, "article-7", "author-2")

@@ -44,9 +44,14 @@ def current_rules(*, health=False):
 
 
 def kept_rules(request):
-    """``current_rules(health=True)``, read once per change of the settings or the patterns."""
+    """``current_rules(health=True)``, read once per change of the settings or the patterns;
+    for a member, the generation of their standing is read with theirs (``commenter_facts``).
+    Only for reads made before the request changes anything."""
     tags = [caching.SETTINGS, caching.HEALTH_PATTERNS]
-    return fragments.cached(
+    if request.user.is_authenticated:
+        standing = caching.standing_tag(request.user.pk)
+        fragments.prefetch(request, [*tags, standing], before_changes=True)
+    return fragments.cached_here(
         request, "moderation-rules:health", tags, lambda: current_rules(health=True)
     )
 
@@ -127,13 +132,22 @@ def _sanction_text(standing):
     return Sanction(until=standing["sanction_until"]).describe()
 
 
-def commenter_facts(user, rules, *, now=None, lock=False):
+def commenter_facts(user, rules, *, now=None, lock=False, request=None):
     """Everything ``decide`` needs to know about ``user``, in three queries (with ``lock``,
     the first locks their row), and three more for a commenter who is not staff (their
-    groups and permissions)."""
+    groups and permissions). With ``request``, their verified email and sanction are read as
+    their pages read them (``gate_facts``: kept until one of those rows changes, bumped in the
+    change's own transaction) and only their row is locked."""
     if not user.is_authenticated:
         return Commenter(is_authenticated=False)
-    standing = _standing(user, lock=lock)
+    if request is not None:
+        gate = gate_facts(user, request)
+        if lock:
+            get_user_model().objects.select_for_update().filter(pk=user.pk).values("pk").get()
+        standing = {"verified": gate.has_verified_email, "sanction": gate.sanction}
+    else:
+        standing = _standing(user, lock=lock)
+        standing = {"verified": standing["verified"], "sanction": _sanction_text(standing)}
     now = now or timezone.now()
     rate_window = now - timedelta(minutes=rules.rate_limit_minutes)
     duplicate_window = now - timedelta(hours=rules.duplicate_window_hours)
@@ -155,7 +169,7 @@ def commenter_facts(user, rules, *, now=None, lock=False):
         is_authenticated=True,
         has_verified_email=standing["verified"],
         is_trusted_role=is_trusted_role(user),  # no query for staff
-        sanction=_sanction_text(standing),
+        sanction=standing["sanction"],
         approved_count=counts["approved"],
         recent_decisions=tuple(status for status, _, _ in history if status in DECIDED)[
             : rules.rejection_rate_window

@@ -60,9 +60,10 @@ class Result:
 
 
 @transaction.atomic
-def submit(user, article, body, parent=None, *, rules=None):
+def submit(user, article, body, parent=None, *, rules=None, request=None):
     """Post a comment (or reply) by ``user``; returns the policy's decision and the comment.
-    ``rules`` are ``current_rules(health=True)`` (a view passes them kept: ``kept_rules``)."""
+    ``rules`` are ``current_rules(health=True)`` (a view passes them kept: ``kept_rules``, and
+    its ``request``: the poster's standing is read kept too, ``commenter_facts``)."""
     body = normalize_comment_text(body)  # what is checked is exactly what is stored and shown
     rules = rules or current_rules(health=True)
     decision = decide(
@@ -71,7 +72,8 @@ def submit(user, article, body, parent=None, *, rules=None):
             comments_open=article.comments_open,
             parent_depth=parent.depth if parent else 0,
         ),
-        commenter_facts(user, rules, lock=True),  # one user's posts wait for each other
+        # One user's posts wait for each other.
+        commenter_facts(user, rules, lock=True, request=request),
         rules,
     )
     if not decision.stored:
