@@ -10,12 +10,16 @@ every server: a cache that was unreachable, a process that exited or a local-mem
 (config/cache.py) can never bring an old one back. A fragment rendered from old rows while a
 change commits is stored under the old generations it read first, where nobody looks again.
 
+A value that every request of a kind reads and no page shows (the moderation rules each post
+reads) is kept in the process's memory too (``cached_here``), under the same versioned key.
+
 The fragment keeps the tags its rendering declared (``cache_tags.add``) and adds them to the page
 that shows it, so the page's ``Surrogate-Key`` is exact whether the fragment was rendered or read.
 """
 
 import hashlib
 import secrets
+import threading
 from collections import OrderedDict
 
 from django.conf import settings
@@ -89,6 +93,7 @@ def cached(request, name, tags, render):
 
 KEPT_HERE = OrderedDict()  # key: value, newest last
 KEPT_HERE_AT_MOST = 16
+_kept_here_lock = threading.Lock()
 
 
 def cached_here(request, name, tags, render):
@@ -97,13 +102,15 @@ def cached_here(request, name, tags, render):
     as the shared cache, and for the same reason: the key is made of generations just read
     from the database. Its rendering must declare no tags and no expiry."""
     fragment_key = key(name, tags, generations(tags, request))
-    if fragment_key in KEPT_HERE:
-        KEPT_HERE.move_to_end(fragment_key)
-        return KEPT_HERE[fragment_key]
+    with _kept_here_lock:  # threaded servers (runserver, gthread workers)
+        if fragment_key in KEPT_HERE:
+            KEPT_HERE.move_to_end(fragment_key)
+            return KEPT_HERE[fragment_key]
     value = cached(request, name, tags, render)
-    KEPT_HERE[fragment_key] = value
-    while len(KEPT_HERE) > KEPT_HERE_AT_MOST:
-        KEPT_HERE.popitem(last=False)
+    with _kept_here_lock:
+        KEPT_HERE[fragment_key] = value
+        while len(KEPT_HERE) > KEPT_HERE_AT_MOST:
+            KEPT_HERE.popitem(last=False)
     return value
 
 
