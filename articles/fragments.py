@@ -4,9 +4,11 @@ logged-in ones included: article cards, and the article page without its comment
 
 A fragment's key is made of the tags it is read by, known before it is read: an article card by
 its article, and by any author or topic (a renamed topic or a new byline is rare, and then every
-card is rendered once more); the article page by its article, what other apps add to it (the
-review line), the disclaimer, and any author, topic or headline (what a related-article link
-shows). While it renders, each one declares the exact tags the edge needs (articles.caching).
+card is rendered once more); the cards of a list, kept together, by any card (``CARDS``: a
+change to one article's card renders the lists showing cards again from the kept cards); the
+article page by its article, what other apps add to it (the review line), the disclaimer, and
+any author, topic or headline (what a related-article link shows). While it renders, each one
+declares the exact tags the edge needs (articles.caching).
 """
 
 import hashlib
