@@ -835,3 +835,28 @@ def test_readers_taking_part_see_others_comments_kept_and_their_own_rendered_for
     assert own_page(reader) == reader_html
     cache.clear()
     assert own_page(regular) == regular_html
+
+
+def test_the_comment_box_is_written_out_exactly_as_django_renders_it(client, article, regular):
+    """The section writes the textarea out (comments/section.html): it must stay the widget
+    Django would render, empty, holding a refused comment's text, and marked invalid."""
+    from comments.forms import CommentForm
+
+    def textarea(html):
+        return re.search(r"<textarea name=\"body\".*?</textarea>", html, re.S).group()
+
+    client.force_login(regular)
+    assert textarea(page(client, article)) == str(CommentForm()["body"])
+    text = "Is <b>this</b> & that the same?"
+    assert post(client, article, text).status_code == 302
+    duplicate = post(client, article, text)  # refused: the text stays in the box
+    assert duplicate.status_code == 400
+    refused = CommentForm({"body": text})
+    refused.is_valid()
+    refused.add_error("body", "You have already posted this exact comment.")  # as the view does
+    assert textarea(duplicate.content.decode()) == str(refused["body"])
+    assert "Is &lt;b&gt;this&lt;/b&gt; &amp; that" in textarea(duplicate.content.decode())
+    empty = post(client, article, "")
+    invalid = CommentForm({"body": ""})
+    invalid.is_valid()
+    assert textarea(empty.content.decode()) == str(invalid["body"])
