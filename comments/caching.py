@@ -8,11 +8,11 @@ every logged-in reader who has neither commented on the article nor flagged one 
 commenters of this article, get threads built for them alone, in which only their own comments
 and the ones they flagged are rendered for them: every other comment is kept rendered as members
 see it (``comments.threads.as_members_see_them``), under the same tags as the shared threads.
+Who takes part is kept too, under the article's thread tag, which every new comment and flag
+bumps: a member's page asks nothing of the database to know which threads they see.
 """
 
-from django.db.models import Q
-
-from core import cache_tags
+from core import cache_tags, fragments
 
 ANONYMOUS, MEMBER = "anonymous", "member"
 SETTINGS = "comment-settings"  # the moderation settings, edited by staff in the admin
@@ -31,25 +31,36 @@ def changed(article_id):
     cache_tags.changed(thread_tag(article_id))
 
 
-def audience(user, article):
+def audience(request, user, article):
     """Which shared rendering ``user`` sees, or None when their threads are their own."""
-    from .models import Comment  # the models module calls changed() above
-
     if not user.is_authenticated:
         return ANONYMOUS
-    takes_part = (
-        Comment.objects.filter(article=article)
-        .filter(Q(author=user) | Q(flags__user=user))
-        .exists()
-    )
-    return None if takes_part else MEMBER
+    name, tags = participants_name(article), [thread_tag(article.pk)]
+    taking_part = fragments.cached(request, name, tags, lambda: participants(article))
+    return None if user.pk in taking_part else MEMBER
+
+
+def participants(article):
+    """The ids of everyone whose threads are their own on this article: the authors of its
+    comments (whatever their status) and the readers who flagged one (one query). Kept under
+    the article's thread tag, which a new comment and a new flag bump."""
+    from .models import Comment, Flag  # the models module calls changed() above
+
+    authors = Comment.objects.filter(article=article, author__isnull=False).values_list("author_id")
+    flaggers = Flag.objects.filter(comment__article=article).values_list("user_id")
+    taking_part = authors.order_by().union(flaggers.order_by())
+    return frozenset(user_id for (user_id,) in taking_part)
+
+
+def participants_name(article):
+    return f"comment-participants:{article.pk}"
 
 
 def audience_for(request, user, article):
     """``audience``, asked once per request."""
     asked = request.__dict__.setdefault("comment_audiences", {})
     if (user.pk, article.pk) not in asked:
-        asked[user.pk, article.pk] = audience(user, article)
+        asked[user.pk, article.pk] = audience(request, user, article)
     return asked[user.pk, article.pk]
 
 
@@ -82,17 +93,18 @@ def page_fragments(request, article):
     from core.pagination import page_number
 
     page, tags = page_number(request, "comments-page"), fragment_tags(article)
-    shown = audience_for(request, request.user, article)
-    if shown == ANONYMOUS and not request.GET.get("replyto"):
-        return [(section_name(shown, article, page), tags)]
-    threads = (
-        members_view_name(article, page) if shown is None else section_name(shown, article, page)
-    )
-    wanted = [(RULES, [SETTINGS]), (threads, tags)]
-    if request.user.is_authenticated:  # whether the form is offered to them (moderation.facts)
-        user_id = request.user.pk
-        wanted.append((standing_name(user_id), [standing_tag(user_id)]))
-    return wanted
+    if not request.user.is_authenticated:
+        anonymous = (section_name(ANONYMOUS, article, page), tags)
+        return [(RULES, [SETTINGS]), anonymous] if request.GET.get("replyto") else [anonymous]
+    # Who takes part, and the threads as members see them: most members take no part (those
+    # who do read their own threads after this).
+    user_id = request.user.pk
+    return [
+        (RULES, [SETTINGS]),
+        (participants_name(article), [thread_tag(article.pk)]),
+        (section_name(MEMBER, article, page), tags),
+        (standing_name(user_id), [standing_tag(user_id)]),  # is the form offered to them
+    ]
 
 
 def fragment_tags(article):
