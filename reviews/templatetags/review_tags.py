@@ -39,7 +39,7 @@ def reviewed_by(context, author, limit=20):
         })  # fmt: skip
 
     read_by = [tag_for(author), HEADLINES, LISTING, AUTHORS]
-    return mark_safe(fragments.cached(request, f"reviewed-by:{author.pk}", read_by, render))
+    return mark_safe(fragments.cached(request, f"reviewed-by:{author.pk}:{limit}", read_by, render))
 
 
 @register.inclusion_tag("reviews/feedback_box.html")
