@@ -407,8 +407,14 @@ def test_a_same_day_update_shows_its_public_note(client, author, editor):
 
 
 def test_every_page_frame_links_where_it_says(client, db, editor):
-    """The header, footer and <head> links (reversed once per process) point at their pages."""
+    """The header, footer and <head> links (reversed once per process) point at their pages,
+    and the <head>'s static files at the files."""
+    from django.templatetags.static import static
+
     page = client.get("/").content.decode()
+    for path in ("favicon.svg", "apple-touch-icon.png", "css/site.css", "css/print.css"):
+        assert f'href="{static(path)}"' in page, path
+    assert client.get("/no-such-page/").content.decode().count(static("css/site.css")) == 1
     for address in [
         reverse("articles:feed"), reverse("articles:feed_atom"), reverse("articles:opensearch"),
         reverse("articles:search"), reverse("articles:tag_list"), reverse("account_signup"),
