@@ -116,13 +116,6 @@ def page_loaded(sender, instance, **kwargs):
     instance._loaded_slug = instance.__dict__.get("slug")
 
 
-def _changed(*things):
-    """``changed``; and the fragments read by ``CARDS`` when an article is among the things:
-    any list may show its card."""
-    shows_a_card = any(isinstance(thing, Article) for thing in things)
-    changed(*things, fragments_only=[CARDS] if shows_a_card else ())
-
-
 def article_saved(sender, instance, created, update_fields=None, **kwargs):
     before = getattr(instance, "_listing_facts", None)
     after = listing_facts(instance)
@@ -145,12 +138,13 @@ def article_saved(sender, instance, created, update_fields=None, **kwargs):
                 things.append(Author(pk=before[-1]))
         elif headline_before != headline_after:
             things.append(HEADLINES)
-    _changed(*things)
+    # A listed article's card changed (a draft is on no list): so did the lists' kept cards.
+    changed(*things, fragments_only=[CARDS] if was_listed or is_listed else ())
 
 
 def article_deleting(sender, instance, **kwargs):
-    _changed(instance, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=instance.author_id),
-            *instance.tags.all())  # fmt: skip
+    changed(instance, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=instance.author_id),
+            *instance.tags.all(), fragments_only=[CARDS])  # fmt: skip
 
 
 def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
@@ -160,39 +154,47 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
     elif action not in ("post_add", "post_remove"):
         return
     if reverse:  # tag.articles.add(...): one tag, some articles
-        _changed(instance, TOPICS, FEEDS, *(Article(pk=pk) for pk in pk_set or ()))
+        changed(
+            instance,
+            TOPICS,
+            FEEDS,
+            *(Article(pk=pk) for pk in pk_set or ()),
+            fragments_only=[CARDS],
+        )
     elif instance.status not in LIVE_STATUSES:
-        _changed(instance)  # a draft's topics show nowhere
+        changed(instance)  # a draft's topics show nowhere
     else:
-        _changed(instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()))
+        changed(
+            instance, TOPICS, FEEDS, *(Tag(pk=pk) for pk in pk_set or ()), fragments_only=[CARDS]
+        )
 
 
 def related_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        _changed(instance)
+        changed(instance)  # no card shows related articles
 
 
 def went_live(sender, article, **kwargs):
-    _changed(article, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=article.author_id),
-            *article.tags.all())  # fmt: skip
+    changed(article, LISTING, TOPICS, HEADLINES, FEEDS, Author(pk=article.author_id),
+            *article.tags.all(), fragments_only=[CARDS])  # fmt: skip
 
 
 def tag_changed(sender, instance, **kwargs):
-    _changed(instance, TOPICS)
+    changed(instance, TOPICS)
 
 
 def author_changed(sender, instance, **kwargs):
-    _changed(instance, AUTHORS, FEEDS)
+    changed(instance, AUTHORS, FEEDS)
 
 
 def byline_changed(sender, instance, **kwargs):
     """A further author added or removed: the article, its cards and both authors' pages."""
-    _changed(Article(pk=instance.article_id), Author(pk=instance.author_id))
+    changed(Article(pk=instance.article_id), Author(pk=instance.author_id), fragments_only=[CARDS])
 
 
 def page_changed(sender, instance, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
-    _changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
+    changed(page_key(instance.slug), page_key(old_slug) if old_slug else None, FEEDS)
     instance._loaded_slug = instance.slug
 
 

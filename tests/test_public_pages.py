@@ -148,6 +148,28 @@ def test_kept_cards_show_each_change_to_their_article_author_or_tags(client, aut
     assert every_list_shows(">Naps<")
 
 
+def test_only_a_change_to_a_listed_card_renders_the_lists_cards_again(author, editor):
+    """A list's cards are kept together under ``cards``: a published article's edit moves it, a
+    draft's edit and a change of related articles (no card shows them) do not."""
+    from articles.models import Article
+    from core.models import CacheGeneration
+
+    def cards():
+        return CacheGeneration.objects.filter(tag="cards").values_list("generation", flat=True)
+
+    live = make_article(author, title="Is coffee bad for you?")
+    draft = make_article(author, title="Is tea better?", status=Article.Status.DRAFT)
+    neighbour = make_article(author, title="How much caffeine is too much?")
+    before = list(cards())
+    draft.title = "Is green tea better?"
+    save_article(draft, editor=editor, change_note="")
+    live.related.add(neighbour)
+    assert list(cards()) == before
+    live.title = "Is coffee good for you?"
+    save_article(live, editor=editor, change_note="")
+    assert list(cards()) != before
+
+
 def test_home_is_paginated(client, author, settings):
     settings.ARTICLES_PER_PAGE = 2
     for number in range(5):
