@@ -26,9 +26,13 @@ def thread_tag(article_id):
     return f"comments-{article_id}"
 
 
-def changed(article_id):
-    """Call when a change to this article's comments is saved."""
-    cache_tags.changed(thread_tag(article_id))
+def changed(article_id, *, shown=True):
+    """Call when a change to this article's comments is saved. ``shown=False``: no page shows
+    it (a flag below the threshold), only who takes part changed: nothing is purged."""
+    if shown:
+        cache_tags.changed(thread_tag(article_id))
+    else:
+        cache_tags.changed(fragments_only=[thread_tag(article_id)])
 
 
 def audience(request, user, article):

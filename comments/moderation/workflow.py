@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core import cache_tags
 from core.sanitizer import normalize_comment_text
 
 from .. import caching, notifications
@@ -183,9 +182,8 @@ def flag(comment, user, reason, note=""):
     try:
         with transaction.atomic():
             Flag.objects.create(comment=comment, user=user, reason=reason, note=note.strip()[:300])
-            # They take part in the discussion now (comments.caching.participants); no page
-            # shows a flag below the threshold, so nothing is purged at the edge.
-            cache_tags.changed(fragments_only=[caching.thread_tag(comment.article_id)])
+            # They take part in the discussion now (comments.caching.participants).
+            caching.changed(comment.article_id, shown=False)
     except IntegrityError:
         raise FlagRefused("You have already flagged this comment.") from None
     log(
