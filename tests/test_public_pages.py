@@ -170,6 +170,32 @@ def test_only_a_change_to_a_listed_card_renders_the_lists_cards_again(author, ed
     assert list(cards()) != before
 
 
+def test_a_kept_home_page_reads_the_cache_twice_its_list_then_all_its_cards(
+    client, author, monkeypatch
+):
+    """The home view names the cards its template will ask for (``prefetch_cards``: the featured
+    ones leading large, then the latest); if the two stopped agreeing, each list of cards would
+    cost a cache read of its own."""
+    from core import fragments
+
+    for number in range(6):
+        make_article(author, featured=number < 3)
+    client.get("/")
+    reads = []
+
+    class Counted:  # the cache, counting its reads
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get_many(self, keys):
+            reads.append(keys)
+            return cache.get_many(keys)
+
+    monkeypatch.setattr(fragments, "cache", Counted())
+    assert "Featured" in client.get("/").content.decode()
+    assert len(reads) == 2 and len(reads[1]) == 2
+
+
 def test_home_is_paginated(client, author, settings):
     settings.ARTICLES_PER_PAGE = 2
     for number in range(5):
