@@ -13,6 +13,8 @@ declares the exact tags the edge needs (articles.caching).
 
 import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -29,7 +31,7 @@ from .caching import (
     shows_article,
 )
 from .models import Article, Page
-from .structured_data import article_json_ld, breadcrumbs_json_ld
+from .structured_data import article_json_ld, breadcrumbs_json_ld, person_json_ld
 
 TEMPLATE = "includes/article_card.html"
 
@@ -128,8 +130,70 @@ def article_content(request, page_article):
 
     if not page_article.is_public:
         return render()
-    name, tags = f"article-page:{page_article.pk}", article_content_tags(page_article)
-    # Every fragment's generations, the comment threads' too, and their kept values at once.
-    others = [part for parts in ARTICLE_PAGE_FRAGMENTS for part in parts(request, page_article)]
-    fragments.prefetch(request, article_page_tags(page_article), [(name, tags), *others])
+    name, tags = _content(page_article)
+    prefetch_article_page(request, page_article)  # nothing more when public_article() did
     return fragments.cached(request, name, tags, render)
+
+
+def author_content(request, author):
+    """The author page's own parts, ``{"head": …, "header": …}``: their structured data, and
+    their portrait (its renditions looked up), name and biography, kept until the author
+    changes (``author_page_fragment``)."""
+
+    def render():
+        cache_tags.add(request, author)
+        context = {"author": author, "structured_data": person_json_ld(author)}
+        return {
+            part: mark_safe(render_to_string(f"articles/author_{part}.html", context))
+            for part in ("head", "header")
+        }
+
+    return fragments.cached(request, *author_page_fragment(author), render)
+
+
+def author_page_fragment(author):
+    return f"author-page:{author.pk}", [cache_tags.tag_for(author)]
+
+
+def _content(article):
+    return f"article-page:{article.pk}", article_content_tags(article)
+
+
+def prefetch_article_page(request, article, also=()):
+    """Every fragment's generations on the article page, the comment threads' too, in one
+    query, and their kept values (and those named in ``also``) in one cache read."""
+    others = [part for parts in ARTICLE_PAGE_FRAGMENTS for part in parts(request, article)]
+    fragments.prefetch(request, article_page_tags(article), [_content(article), *others, *also])
+
+
+def public_article(request, slug):
+    """The public article at ``slug`` as its page reads it (``for_detail_page()``), or None.
+
+    Its row is kept as a fragment of its own (``article-row:<id>``, read by the article's tag),
+    found through the id last seen at this slug, so that a page whose fragments are all kept
+    asks the database only for their generations: the row is read with them, in the same
+    query and cache read. The id is only a hint: the kept row must still have this slug and
+    be public now, else the database is asked, as it is for an article not seen yet.
+    """
+    hint = cache.get(_slug_key(slug))
+    if hint is not None:
+        pk, author_id = hint
+        # What the page's fragments are named by (an author changed since costs one query).
+        seen = Article(pk=pk, author_id=author_id)
+        row = (f"article-row:{pk}", [cache_tags.tag_for(seen)])
+        prefetch_article_page(request, seen, also=[row])
+        article = fragments.cached(
+            request, *row, lambda: Article.objects.for_detail_page().filter(pk=pk).first()
+        )  # fmt: skip
+        if article is not None and article.slug == slug and article.is_public:
+            return article
+    try:  # unordered: the slug is unique (first() would sort)
+        article = Article.objects.for_detail_page().published().get(slug=slug)
+    except Article.DoesNotExist:
+        return None
+    cache.set(_slug_key(slug), (article.pk, article.author_id), settings.FRAGMENT_CACHE_SECONDS)
+    return article
+
+
+def _slug_key(slug):
+    return f"article-at:{hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()}"

@@ -11,10 +11,16 @@ from core.cache_tags import add, tag_for
 from core.pagination import kept_page, paginate
 
 from .caching import HEADLINES, LISTING, TOPICS, next_publication, page_key
-from .fragments import CARDS_READ_BY, article_content, prefetch_cards
+from .fragments import (
+    CARDS_READ_BY,
+    article_content,
+    author_content,
+    author_page_fragment,
+    prefetch_cards,
+    public_article,
+)
 from .models import Article, Author, Page, Tag
 from .search import alternatives, clean_query, search_articles, snippet, suggestion, synonym_sets
-from .structured_data import person_json_ld
 from .updates import changes_in, public_update
 
 
@@ -23,7 +29,8 @@ def can_preview(user):
 
 
 def listing_page(request, articles, collection, name=None, alongside=None):
-    """A page of a list of published articles (ids, in order), kept until the list changes
+    """A page of a list of published articles (``articles()``: their ids, in order; built only
+    when the kept page is stale, core.pagination.kept_page), kept until the list changes
     (``collection`` changes) or a scheduled article goes live; the cards themselves are kept
     rendered (articles.fragments)."""
     # The list's generations and its cards' in one query (articles.fragments).
@@ -36,11 +43,14 @@ def listing_page(request, articles, collection, name=None, alongside=None):
 
 @require_safe
 def home(request):
-    published = Article.objects.published().values_list("pk", flat=True)
-    featured = published.filter(featured=True)[:3]
-    # Featured articles lead page one and are not repeated under "Latest".
-    page = listing_page(request, published.exclude(pk__in=featured), LISTING, "home",
-                        alongside={"featured": featured})  # fmt: skip
+    def featured():
+        return Article.objects.published().filter(featured=True).values_list("pk", flat=True)[:3]
+
+    def latest():  # featured articles lead page one and are not repeated under "Latest"
+        return Article.objects.published().exclude(pk__in=featured()).values_list("pk", flat=True)
+
+    page = listing_page(request, latest, LISTING, "home",
+                        alongside=lambda: {"featured": featured()})  # fmt: skip
     context = {"page": page, "featured": page.alongside["featured"] if page.number == 1 else []}
     prefetch_cards(request, (context["featured"], 3, True), (page.object_list, 3, False))
     return render(request, "articles/home.html", context)
@@ -48,17 +58,15 @@ def home(request):
 
 @require_safe
 def article_detail(request, slug):
-    articles = Article.objects.for_detail_page()
-    try:
-        # Unordered: the slug is unique (first() would sort).
-        article = articles.published().get(slug=slug)
-    except Article.DoesNotExist:
+    article = public_article(request, slug)
+    if article is None:
         # Only now ask about permissions: readers' requests never load them.
-        article = articles.filter(slug=slug).first() if can_preview(request.user) else None
+        if can_preview(request.user):
+            article = Article.objects.for_detail_page().filter(slug=slug).first()
         if article is None:
             if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
                 return render(request, "articles/gone.html", status=410)
-            raise Http404("No such article.") from None
+            raise Http404("No such article.")
     return render_article(request, article)
 
 
@@ -105,8 +113,11 @@ def tag_list(request):
 @require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag.objects.topics(), slug=slug)
-    articles = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)
-    page = listing_page(request, articles, tag)
+    page = listing_page(
+        request,
+        lambda: Article.objects.published().filter(tags=tag).values_list("pk", flat=True),
+        tag,
+    )
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 
@@ -115,10 +126,15 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     # Other apps list this author's work here too (articles they reviewed), read by the same
     # facts as a list: their generations come with the list's own, in one query.
-    fragments.prefetch(request, [tag_for(author), LISTING, HEADLINES, *CARDS_READ_BY])
-    articles = Article.objects.published().by(author).values_list("pk", flat=True)
-    page = listing_page(request, articles, author)
-    context = {"author": author, "page": page, "structured_data": person_json_ld(author)}
+    fragments.prefetch(
+        request,
+        [tag_for(author), LISTING, HEADLINES, *CARDS_READ_BY],
+        [author_page_fragment(author)],
+    )
+    page = listing_page(
+        request, lambda: Article.objects.published().by(author).values_list("pk", flat=True), author
+    )
+    context = {"author": author, "page": page, "content": author_content(request, author)}
     return render(request, "articles/author_detail.html", context)
 
 

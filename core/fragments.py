@@ -65,11 +65,11 @@ def prefetch(request, tags, named=(), *, before_changes=False):
         tags = {*tags, *(tag for _, fragment_tags in named for tag in fragment_tags)}
         known = request.__dict__.get("cache_generations", {})
         request.cache_generations = current = {**known, **generations(tags, request)}
-        if named:
-            keys = [key(name, fragment_tags, current) for name, fragment_tags in named]
-            kept = cache.get_many(keys)
-            read = request.__dict__.get("kept_fragments", {})
-            request.kept_fragments = {**read, **{each: kept.get(each) for each in keys}}
+        read = request.__dict__.get("kept_fragments", {})
+        keys = [key(name, fragment_tags, current) for name, fragment_tags in named]
+        if unread := [each for each in keys if each not in read]:  # read once a request
+            kept = cache.get_many(unread)
+            request.kept_fragments = {**read, **{each: kept.get(each) for each in unread}}
 
 
 def bump(tags):

@@ -38,20 +38,24 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
     leaves or moves) and kept as a fragment (core/fragments.py) until then or until
     ``valid_until()`` (a datetime or None) passes: the ids on the page, the length of the whole
     list (its slowest query on a big site) and ``alongside`` (``{name: queryset}`` shown with it,
-    as ``page.alongside``). A list page whose fragment is kept costs one query (generations)."""
+    as ``page.alongside``). ``items()`` and ``alongside()`` build the querysets, only when the
+    page is read from the database: building one costs more than reading the kept page. A list
+    page whose fragment is kept costs one query (generations)."""
     number = page_number(request)  # a bad one is a 404, never kept
     collection_tag = cache_tags.tag_for(collection)
 
     def read():
-        page = paginate(request, items)
+        page = paginate(request, items())
         cache_tags.add(request, collection_tag)
         cache_tags.expires(request, valid_until() if valid_until else None)
-        extra = {key: list(queryset) for key, queryset in (alongside or {}).items()}
+        extra = {
+            key: list(queryset) for key, queryset in (alongside() if alongside else {}).items()
+        }
         return {"ids": list(page.object_list), "count": page.paginator.count, "alongside": extra}
 
     kept = fragments.cached(request, f"list:{name}:{number}", [collection_tag], read)
-    paginator = Paginator(items, settings.ARTICLES_PER_PAGE)
-    paginator.count = kept["count"]  # a cached_property: set, it is never queried
+    paginator = Paginator(kept["ids"], settings.ARTICLES_PER_PAGE)
+    paginator.count = kept["count"]  # a cached_property: set, it is never counted
     page = Page(kept["ids"], paginator.validate_number(number), paginator)
     page.alongside = kept["alongside"]
     return page

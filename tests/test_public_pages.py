@@ -226,6 +226,18 @@ def test_author_page_has_full_bio_and_articles(client, article):
     assert article.title in html
 
 
+def test_the_kept_author_page_shows_each_change_to_the_author(client, article):
+    """The author's portrait, name, biography and structured data are kept with the page
+    (articles.fragments.author_content) until the author changes."""
+    author, url = article.author, article.author.get_absolute_url()
+    assert "Nadia spent ten years" in client.get(url).content.decode()
+    author.name, author.full_bio = "Nadia Okafor-Lee", "<p>Nadia now runs a sleep clinic.</p>"
+    author.save()
+    html = client.get(url).content.decode()
+    assert "Nadia now runs a sleep clinic." in html and "Nadia spent ten years" not in html
+    assert "<h1>Nadia Okafor-Lee" in html and '"name": "Nadia Okafor-Lee"' in html
+
+
 def test_pages_sitemap_and_robots(client, article):
     for slug in ("about", "disclaimer", "comments-policy"):
         assert client.get(reverse("articles:page_detail", args=[slug])).status_code == 200
@@ -304,15 +316,17 @@ def count_queries(client, url, django_assert_max_num_queries, limit):
 def test_the_article_page_query_count_does_not_grow(
     client, author, editor, django_assert_max_num_queries
 ):
-    """Every request reads the article's narrow row (1), and the generations of its fragments
-    (2: core/fragments.py). Rendering the page's own parts (articles.fragments), only after a
-    change: 3 the article with its author and reviewer, 4 tags, 5 sources, 6 public updates, 7
-    explicit related, 8 tag-based related fallback, 9 the next scheduled publication (when the
-    related articles may change by themselves), 10 disclaimer text, 11 latest medical review, 12
-    the body (its responsive version is kept too), 13 the further authors on the byline. The
-    comment section: 14 moderation settings, 15 the article author's account (the "author"
-    badge), 16 top-level comment count, 17 approved comment count (with comments, the top-level
-    page and their replies: see test_comments_page.py); kept for anonymous readers."""
+    """A kept page asks only for the generations of its fragments (core/fragments.py), the
+    article's own narrow row among them (articles.fragments.public_article: the request after
+    the first one keeps it). The first request: 1 the narrow row, 2 the generations. Rendering
+    the page's own parts (articles.fragments), only after a change: 3 the article with its
+    author and reviewer, 4 tags, 5 sources, 6 public updates, 7 explicit related, 8 tag-based
+    related fallback, 9 the next scheduled publication (when the related articles may change by
+    themselves), 10 disclaimer text, 11 latest medical review, 12 the body (its responsive
+    version is kept too), 13 the further authors on the byline. The comment section: 14
+    moderation settings, 15 the article author's account (the "author" badge), 16 top-level
+    comment count, 17 approved comment count (with comments, the top-level page and their
+    replies: see test_comments_page.py); kept for anonymous readers."""
     small = make_article(author, tags=[make_tag()])
     grow(small, tags=1, revisions=1, related=1, editor=editor)
     large = make_article(author, tags=[make_tag()])
@@ -321,9 +335,43 @@ def test_the_article_page_query_count_does_not_grow(
     for name, article in (("small", small), ("large", large)):
         url = article.get_absolute_url()
         first = count_queries(client, url, django_assert_max_num_queries, 17)
-        kept = count_queries(client, url, django_assert_max_num_queries, 2)
+        count_queries(client, url, django_assert_max_num_queries, 2)
+        kept = count_queries(client, url, django_assert_max_num_queries, 1)
         counts[name] = (first, kept)
     assert counts["small"] == counts["large"]
+
+
+def test_the_kept_article_row_follows_its_article_and_its_address(client, author, editor):
+    """The page keeps the article's row, found through the id last seen at its address
+    (articles.fragments.public_article): a change to the article, to its address or to which
+    article holds that address shows on the next request."""
+    from freezegun import freeze_time
+
+    article = make_article(author, title="Is napping good for you?", slug="napping")
+    for _ in range(2):  # read, then kept
+        assert "Is napping good for you?" in client.get("/articles/napping/").content.decode()
+    article.title = "Are naps good for you?"
+    save_article(article, editor=editor, change_note="A clearer title.")
+    assert "Are naps good for you?" in client.get("/articles/napping/").content.decode()
+    article.slug = "naps"
+    save_article(article, editor=editor, change_note="A shorter address.", minor=True)
+    assert client.get("/articles/napping/").status_code == 404
+    assert "Are naps good for you?" in client.get("/articles/naps/").content.decode()
+
+    taken = make_article(author, title="Napping at work", slug="napping")
+    assert "Napping at work" in client.get("/articles/napping/").content.decode()
+    taken.status = Article.Status.ARCHIVED
+    save_article(taken, editor=editor, change_note="Withdrawn.", minor=True)
+    assert client.get("/articles/napping/").status_code == 410
+
+    later = timezone.now() + timedelta(days=1)
+    article.status, article.published_at = Article.Status.SCHEDULED, later
+    save_article(article, editor=editor, change_note="Held back a day.", minor=True)
+    assert client.get("/articles/naps/").status_code == 404
+    with freeze_time(later + timedelta(minutes=1)):  # live at its minute, kept row or not
+        assert "Are naps good for you?" in client.get("/articles/naps/").content.decode()
+        Article.objects.filter(pk=article.pk).delete()
+        assert client.get("/articles/naps/").status_code == 404
 
 
 def test_the_kept_article_content_shows_every_change_at_once(
