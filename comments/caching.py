@@ -108,7 +108,14 @@ def page_fragments(request, article):
         (participants_name(article), [thread_tag(article.pk)]),
         (section_name(MEMBER, article, page), tags),
         (standing_name(user_id), [standing_tag(user_id)]),  # is the form offered to them
+        comment_box_fragment(article),
     ]
+
+
+def comment_box_fragment(article):
+    """The reply box as members who may comment get it: the article's address and whether it
+    takes comments, and the settings' edit window."""
+    return f"comment-box:{article.pk}", [cache_tags.tag_for(article), SETTINGS]
 
 
 def fragment_tags(article):

@@ -862,3 +862,42 @@ def test_the_comment_box_is_written_out_exactly_as_django_renders_it(client, art
     invalid = CommentForm({"body": ""})
     invalid.is_valid()
     assert textarea(empty.content.decode()) == str(invalid["body"])
+
+
+def test_the_kept_reply_box_is_each_members_own_and_follows_its_article(client, article, regular):
+    """Members who may comment get one kept reply box (comments/templatetags/comment_tags.py)
+    with their own CSRF token in it, which posting checks; closing comments, the edit window
+    and a member who may not comment each show on the next request."""
+    from django.test import Client
+
+    def token(html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    pages, posted = {}, {}
+    for user in (regular, make_user("second")):
+        member = Client(enforce_csrf_checks=True)
+        member.force_login(user)
+        html = page(member, article)
+        data = {
+            "body": f"Walking helps me, {user.username} says.",
+            "csrfmiddlewaretoken": token(html),
+        }
+        pages[user.username] = html
+        posted[user.username] = member.post(reverse("comments:post", args=[article.slug]), data)
+    assert {name: response.status_code for name, response in posted.items()} == {
+        "regular": 302, "second": 302}  # fmt: skip
+    first, second = pages["regular"], pages["second"]
+    assert token(first) != token(second)
+    assert re.sub(r'value="[^"]+"', "", first.split('id="comment-form"')[1]) == re.sub(
+        r'value="[^"]+"', "", second.split('id="comment-form"')[1]
+    )  # the same box, but for the token
+
+    client.force_login(make_user("unverified", verified=False))
+    assert "Please verify your email address" in page(client, article)
+    client.force_login(regular)
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"edit_window_minutes": 7})
+    assert "You can edit your comment for 7 minutes." in page(client, article)
+    article.comments_open = False
+    save_article(article, change_note="Comments closed.", minor=True)
+    html = page(client, article)
+    assert "Comments are closed on this article." in html and "Post comment" not in html

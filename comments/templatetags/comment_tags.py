@@ -65,9 +65,16 @@ def _shared(request, article, page, audience, render):
 def _section(context, article, page, rules, threads_html=None, threads=None):
     request = context["request"]
     user = context.get("user", request.user)
-    form = context.get("comment_form") or CommentForm(
-        initial={"parent": request.GET.get("replyto")}
-    )
+    given = context.get("comment_form")  # a refused comment, shown again with its errors
+    form = form_context(article, request, form=given, rules=rules)
+    form_html = None
+    if given is None and form["reply_to"] is None and form["comment_gate"] == "":
+        # The reply box as every member who may comment gets it: kept, but for their token.
+        form_html = mark_safe(_comment_box(request, article, rules).replace(
+            CSRF_PLACEHOLDER, str(context.get("csrf_token"))
+        ))  # fmt: skip
+    elif given is None:
+        form["comment_form"] = CommentForm(initial={"parent": request.GET.get("replyto")})
     return render_to_string(
         "comments/section.html",
         {
@@ -76,10 +83,26 @@ def _section(context, article, page, rules, threads_html=None, threads=None):
             "user": user,
             "csrf_token": context.get("csrf_token"),
             "threads_html": threads_html,
+            "form_html": form_html,
             **(
                 threads
                 or ({} if threads_html is not None else thread_context(article, user, page, rules))
             ),
-            **form_context(article, request, form=form, rules=rules),
+            **form,
         },
     )
+
+
+# Stands for the reader's CSRF token in the kept reply box: the box holds nothing else that
+# varies (the article's address, the settings' edit window, our own markup).
+CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+
+
+def _comment_box(request, article, rules):
+    def render():
+        return render_to_string("comments/form.html", {
+            "article": article, "user": request.user, "csrf_token": CSRF_PLACEHOLDER,
+            **form_context(article, request, form=CommentForm(), rules=rules),
+        })  # fmt: skip
+
+    return fragments.cached(request, *caching.comment_box_fragment(article), render)
