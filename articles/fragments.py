@@ -12,9 +12,9 @@ declares the exact tags the edge needs (articles.caching).
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -170,12 +170,13 @@ def public_article(request, slug):
     """The public article at ``slug`` as its page reads it (``for_detail_page()``), or None.
 
     Its row is kept as a fragment of its own (``article-row:<id>``, read by the article's tag),
-    found through the id last seen at this slug, so that a page whose fragments are all kept
-    asks the database only for their generations: the row is read with them, in the same
-    query and cache read. The id is only a hint: the kept row must still have this slug and
-    be public now, else the database is asked, as it is for an article not seen yet.
+    found through the id this process last saw at this slug, so that a page whose fragments are
+    all kept asks the database only for their generations: the row is read with them, in the
+    same query and cache read. The id is only a hint: the kept row must still have this slug
+    and be public now, else the database is asked, as it is for an article not seen yet.
     """
-    hint = cache.get(_slug_key(slug))
+    with _seen_lock:
+        hint = SEEN_AT.get(slug)
     if hint is not None:
         pk, author_id = hint
         # What the page's fragments are named by (an author changed since costs one query).
@@ -191,9 +192,14 @@ def public_article(request, slug):
         article = Article.objects.for_detail_page().published().get(slug=slug)
     except Article.DoesNotExist:
         return None
-    cache.set(_slug_key(slug), (article.pk, article.author_id), settings.FRAGMENT_CACHE_SECONDS)
+    with _seen_lock:  # threaded servers (runserver, gthread workers)
+        SEEN_AT.pop(slug, None)
+        SEEN_AT[slug] = (article.pk, article.author_id)
+        while len(SEEN_AT) > SEEN_AT_MOST:
+            SEEN_AT.popitem(last=False)
     return article
 
 
-def _slug_key(slug):
-    return f"article-at:{hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()}"
+SEEN_AT = OrderedDict()  # slug: (article id, author id), in this process; oldest first
+SEEN_AT_MOST = 10_000
+_seen_lock = threading.Lock()

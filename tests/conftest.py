@@ -62,10 +62,12 @@ def empty_cache():
     """Rate limits and cached values never leak from one test into the next."""
     from django.core.cache import cache
 
+    from articles.fragments import SEEN_AT
     from core.fragments import KEPT_HERE
 
     cache.clear()
     KEPT_HERE.clear()  # a new test database starts every generation again
+    SEEN_AT.clear()  # and every article id again
     yield
     cache.clear()
 
