@@ -891,6 +891,13 @@ def test_the_kept_reply_box_is_each_members_own_and_follows_its_article(client, 
     assert re.sub(r'value="[^"]+"', "", first.split('id="comment-form"')[1]) == re.sub(
         r'value="[^"]+"', "", second.split('id="comment-form"')[1]
     )  # the same box, but for the token
+    from comments.templatetags.comment_tags import CSRF_PLACEHOLDER
+
+    odd = make_article(article.author, slug=CSRF_PLACEHOLDER)  # an address like the stand-in
+    for _ in range(2):  # rendered, then kept
+        html = page(member, odd)
+        assert f'action="/articles/{CSRF_PLACEHOLDER}/comments/"' in html
+        assert token(html) not in (CSRF_PLACEHOLDER, "None")
 
     client.force_login(make_user("unverified", verified=False))
     assert "Please verify your email address" in page(client, article)

@@ -70,9 +70,8 @@ def _section(context, article, page, rules, threads_html=None, threads=None):
     form_html = None
     if given is None and form["reply_to"] is None and form["comment_gate"] == "":
         # The reply box as every member who may comment gets it: kept, but for their token.
-        form_html = mark_safe(_comment_box(request, article, rules).replace(
-            CSRF_PLACEHOLDER, str(context.get("csrf_token"))
-        ))  # fmt: skip
+        token = f'name="csrfmiddlewaretoken" value="{context.get("csrf_token")}"'
+        form_html = mark_safe(_comment_box(request, article, rules).replace(KEPT_TOKEN, token, 1))
     elif given is None:
         form["comment_form"] = CommentForm(initial={"parent": request.GET.get("replyto")})
     return render_to_string(
@@ -93,9 +92,11 @@ def _section(context, article, page, rules, threads_html=None, threads=None):
     )
 
 
-# Stands for the reader's CSRF token in the kept reply box: the box holds nothing else that
-# varies (the article's address, the settings' edit window, our own markup).
+# Stands for the reader's CSRF token in the kept reply box, which holds nothing else that
+# varies (the article's address, the settings' edit window, our own markup): the whole token
+# field is replaced, which nothing else in the box can look like.
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+KEPT_TOKEN = f'name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}"'
 
 
 def _comment_box(request, article, rules):
