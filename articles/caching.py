@@ -56,6 +56,9 @@ ARTICLE_PAGE_PARTS = []
 # The fragments those parts will read by name for a request, read with the page's own in one
 # cache read (core.fragments.prefetch): functions ``(request, article) -> [(name, tags), …]``.
 ARTICLE_PAGE_FRAGMENTS = []
+# What other apps show on an author's page, read with its own fragments: functions of (request,
+# author) returning [(name, tags)] (reviews: the articles they reviewed).
+AUTHOR_PAGE_FRAGMENTS = []
 
 
 def article_content_tags(article):

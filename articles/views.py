@@ -8,9 +8,9 @@ from django.views.decorators.http import require_safe
 
 from core import fragments
 from core.cache_tags import add, tag_for
-from core.pagination import kept_page, paginate
+from core.pagination import kept_page, kept_page_fragment, paginate
 
-from .caching import HEADLINES, LISTING, TOPICS, next_publication, page_key
+from .caching import AUTHOR_PAGE_FRAGMENTS, LISTING, TOPICS, next_publication, page_key
 from .fragments import (
     CARDS_READ_BY,
     article_content,
@@ -124,13 +124,11 @@ def tag_detail(request, slug):
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    # Other apps list this author's work here too (articles they reviewed), read by the same
-    # facts as a list: their generations come with the list's own, in one query.
-    fragments.prefetch(
-        request,
-        [tag_for(author), LISTING, HEADLINES, *CARDS_READ_BY],
-        [author_page_fragment(author)],
-    )
+    # The page's own fragments, its list's, and what other apps show here (the articles they
+    # reviewed): their generations in one query, their kept values in one cache read.
+    others = [part for parts in AUTHOR_PAGE_FRAGMENTS for part in parts(request, author)]
+    named = [author_page_fragment(author), kept_page_fragment(request, tag_for(author), author)]
+    fragments.prefetch(request, CARDS_READ_BY, [*named, *others])
     page = listing_page(
         request, lambda: Article.objects.published().by(author).values_list("pk", flat=True), author
     )

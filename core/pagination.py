@@ -42,7 +42,7 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
     page is read from the database: building one costs more than reading the kept page. A list
     page whose fragment is kept costs one query (generations)."""
     number = page_number(request)  # a bad one is a 404, never kept
-    collection_tag = cache_tags.tag_for(collection)
+    fragment_name, (collection_tag,) = kept_page_fragment(request, name, collection)
 
     def read():
         page = paginate(request, items())
@@ -53,9 +53,15 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
         }
         return {"ids": list(page.object_list), "count": page.paginator.count, "alongside": extra}
 
-    kept = fragments.cached(request, f"list:{name}:{number}", [collection_tag], read)
+    kept = fragments.cached(request, fragment_name, [collection_tag], read)
     paginator = Paginator(kept["ids"], settings.ARTICLES_PER_PAGE)
     paginator.count = kept["count"]  # a cached_property: set, it is never counted
     page = Page(kept["ids"], paginator.validate_number(number), paginator)
     page.alongside = kept["alongside"]
     return page
+
+
+def kept_page_fragment(request, name, collection):
+    """The fragment ``kept_page`` keeps a page in: ``(name, tags)``, for a page that reads it
+    with its other fragments (``fragments.prefetch``)."""
+    return f"list:{name}:{page_number(request)}", [cache_tags.tag_for(collection)]

@@ -14,6 +14,12 @@ class ReviewsConfig(AppConfig):
 
         structured_data.CONTRIBUTORS.append(add_review_to_json_ld)
 
+        from articles.caching import AUTHOR_PAGE_FRAGMENTS
+
+        from .templatetags.review_tags import reviewed_by_fragment
+
+        AUTHOR_PAGE_FRAGMENTS.append(lambda request, author: [reviewed_by_fragment(author)])
+
         from django.db.models.signals import post_delete, post_save
 
         from articles.models import Author

@@ -196,6 +196,38 @@ def test_a_kept_home_page_reads_the_cache_twice_its_list_then_all_its_cards(
     assert len(reads) == 2 and len(reads[1]) == 2
 
 
+def test_a_kept_author_page_reads_the_cache_twice_its_parts_then_its_cards(
+    client, author, clinician, monkeypatch
+):
+    """The author page reads its own kept parts, its list's ids and the articles they reviewed
+    (reviews/apps.py names them) in one cache read, then its cards in another; each still shows
+    what changed."""
+    from core import fragments
+    from tests.factories import make_review
+
+    articles = [make_article(author, title=f"Sleep question {number}") for number in range(2)]
+    make_review(articles[0], clinician)
+    url = clinician.get_absolute_url()
+    make_article(clinician, title="Why do we yawn?")
+    client.get(url)
+    reads = []
+
+    class Counted:  # the cache, counting its reads
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get_many(self, keys):
+            reads.append(keys)
+            return cache.get_many(keys)
+
+    monkeypatch.setattr(fragments, "cache", Counted())
+    html = client.get(url).content.decode()
+    assert "Why do we yawn?" in html and "Sleep question 0" in html
+    assert len(reads) == 2 and len(reads[0]) == 3
+    make_review(articles[1], clinician)
+    assert "Sleep question 1" in client.get(url).content.decode()
+
+
 def test_home_is_paginated(client, author, settings):
     settings.ARTICLES_PER_PAGE = 2
     for number in range(5):

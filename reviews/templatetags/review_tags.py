@@ -38,8 +38,13 @@ def reviewed_by(context, author, limit=20):
             "author": author, "articles": articles[:limit], "more": len(articles) > limit,
         })  # fmt: skip
 
-    read_by = [tag_for(author), HEADLINES, LISTING, AUTHORS]
-    return mark_safe(fragments.cached(request, f"reviewed-by:{author.pk}:{limit}", read_by, render))
+    return mark_safe(fragments.cached(request, *reviewed_by_fragment(author, limit), render))
+
+
+def reviewed_by_fragment(author, limit=20):
+    """What ``reviewed_by`` is kept as: ``(name, tags)`` (the author page reads it with its
+    own fragments: reviews/apps.py)."""
+    return f"reviewed-by:{author.pk}:{limit}", [tag_for(author), HEADLINES, LISTING, AUTHORS]
 
 
 @register.inclusion_tag("reviews/feedback_box.html")
