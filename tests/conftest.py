@@ -73,6 +73,27 @@ def empty_cache():
 
 
 @pytest.fixture
+def cache_reads(monkeypatch):
+    """Every read of several keys the fragments make (core/fragments.py), in order."""
+    from django.core.cache import cache
+
+    from core import fragments
+
+    reads = []
+
+    class Counted:  # the cache, counting its reads of several keys
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get_many(self, keys):
+            reads.append(keys)
+            return cache.get_many(keys)
+
+    monkeypatch.setattr(fragments, "cache", Counted())
+    return reads
+
+
+@pytest.fixture
 def commenter(db):
     return make_user("commenter")
 

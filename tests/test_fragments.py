@@ -68,20 +68,11 @@ def test_a_kept_fragment_adds_its_tags_to_the_page(db):
     assert cache_tags.of(first) == cache_tags.of(second) == {"article-7", "author-2"}
 
 
-def test_fragments_named_before_the_first_are_read_with_it_in_one_cache_read(db, monkeypatch):
+def test_fragments_named_before_the_first_are_read_with_it_in_one_cache_read(db, cache_reads):
     fragments.cached(FakeRequest(), "card:7", ["article-7"], lambda: "card 7")
     fragments.cached(FakeRequest(), "card:8", ["article-8"], lambda: "card 8")
-    reads = []
-
-    class Counted:  # the cache, counting its reads of several keys
-        def __getattr__(self, name):
-            return getattr(cache, name)
-
-        def get_many(self, keys):
-            reads.append(keys)
-            return cache.get_many(keys)
-
-    monkeypatch.setattr(fragments, "cache", Counted())
+    reads = cache_reads
+    reads.clear()
     request = FakeRequest()
     named = [("card:7", ["article-7"]), ("card:8", ["article-8"]), ("card:9", ["article-9"])]
     fragments.prefetch(request, [], named)

@@ -171,38 +171,26 @@ def test_only_a_change_to_a_listed_card_renders_the_lists_cards_again(author, ed
 
 
 def test_a_kept_home_page_reads_the_cache_twice_its_list_then_all_its_cards(
-    client, author, monkeypatch
+    client, author, cache_reads
 ):
     """The home view names the cards its template will ask for (``prefetch_cards``: the featured
     ones leading large, then the latest); if the two stopped agreeing, each list of cards would
     cost a cache read of its own."""
-    from core import fragments
-
     for number in range(6):
         make_article(author, featured=number < 3)
     client.get("/")
-    reads = []
-
-    class Counted:  # the cache, counting its reads
-        def __getattr__(self, name):
-            return getattr(cache, name)
-
-        def get_many(self, keys):
-            reads.append(keys)
-            return cache.get_many(keys)
-
-    monkeypatch.setattr(fragments, "cache", Counted())
+    reads = cache_reads
+    reads.clear()
     assert "Featured" in client.get("/").content.decode()
     assert len(reads) == 2 and len(reads[1]) == 2
 
 
 def test_a_kept_author_page_reads_the_cache_twice_its_parts_then_its_cards(
-    client, author, clinician, monkeypatch
+    client, author, clinician, cache_reads
 ):
     """The author page reads its own kept parts, its list's ids and the articles they reviewed
     (reviews/apps.py names them) in one cache read, then its cards in another; each still shows
     what changed."""
-    from core import fragments
     from tests.factories import make_review
 
     articles = [make_article(author, title=f"Sleep question {number}") for number in range(2)]
@@ -210,17 +198,8 @@ def test_a_kept_author_page_reads_the_cache_twice_its_parts_then_its_cards(
     url = clinician.get_absolute_url()
     make_article(clinician, title="Why do we yawn?")
     client.get(url)
-    reads = []
-
-    class Counted:  # the cache, counting its reads
-        def __getattr__(self, name):
-            return getattr(cache, name)
-
-        def get_many(self, keys):
-            reads.append(keys)
-            return cache.get_many(keys)
-
-    monkeypatch.setattr(fragments, "cache", Counted())
+    reads = cache_reads
+    reads.clear()
     html = client.get(url).content.decode()
     assert "Why do we yawn?" in html and "Sleep question 0" in html
     assert len(reads) == 2 and len(reads[0]) == 3
