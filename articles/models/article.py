@@ -40,8 +40,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author").prefetch_related("tags", bylines()).defer("body")
 
     def for_detail_page(self):
-        """What every request for the article page reads: one narrow row. The rest is read only
-        when the page's kept rendering is stale (``for_rendering``, articles.fragments)."""
+        """What the article page reads: one narrow row (kept: ``fragments.public_article``); the
+        rest only when the page's kept rendering is stale (``for_rendering``)."""
         return self.only(*PAGE_FIELDS)
 
     def for_rendering(self):
