@@ -12,8 +12,6 @@ declares the exact tags the edge needs (articles.caching).
 """
 
 import hashlib
-import threading
-from collections import OrderedDict
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -175,8 +173,7 @@ def public_article(request, slug):
     same query and cache read. The id is only a hint: the kept row must still have this slug
     and be public now, else the database is asked, as it is for an article not seen yet.
     """
-    with _seen_lock:
-        hint = SEEN_AT.get(slug)
+    hint = SEEN_AT.get(slug)
     if hint is not None:
         pk, author_id = hint
         # What the page's fragments are named by (an author changed since costs one query).
@@ -192,14 +189,8 @@ def public_article(request, slug):
         article = Article.objects.for_detail_page().published().get(slug=slug)
     except Article.DoesNotExist:
         return None
-    with _seen_lock:  # threaded servers (runserver, gthread workers)
-        SEEN_AT.pop(slug, None)
-        SEEN_AT[slug] = (article.pk, article.author_id)
-        while len(SEEN_AT) > SEEN_AT_MOST:
-            SEEN_AT.popitem(last=False)
+    SEEN_AT.set(slug, (article.pk, article.author_id))
     return article
 
 
-SEEN_AT = OrderedDict()  # slug: (article id, author id), in this process; oldest first
-SEEN_AT_MOST = 10_000
-_seen_lock = threading.Lock()
+SEEN_AT = fragments.InProcess(at_most=10_000)  # slug: (article id, author id)

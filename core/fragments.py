@@ -91,26 +91,46 @@ def cached(request, name, tags, render):
     return cached_many(request, [(name, tags)], lambda names: {name: render})[name]
 
 
-KEPT_HERE = OrderedDict()  # key: value, newest last
-KEPT_HERE_AT_MOST = 16
-_kept_here_lock = threading.Lock()
+class InProcess:
+    """A bounded map in this process's memory, the least recently used dropped first; safe
+    for threaded servers (runserver, gthread workers). For what a request can check or that is
+    keyed by generations just read, never for the only copy of anything."""
+
+    def __init__(self, at_most):
+        self.at_most, self._kept, self._lock = at_most, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        return None
+
+    def set(self, key, value):
+        with self._lock:
+            self._kept[key] = value
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.at_most:
+                self._kept.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._kept.clear()
+
+
+KEPT_HERE = InProcess(at_most=16)  # fragment key: value
 
 
 def cached_here(request, name, tags, render):
     """``cached``, and kept in this process's memory too, under the same key: for a value every
     request of a kind reads and no page shows (the moderation rules each post reads). As safe
     as the shared cache, and for the same reason: the key is made of generations just read
-    from the database. Its rendering must declare no tags and no expiry."""
+    from the database. Its rendering must declare no tags and no expiry, nor return None."""
     fragment_key = key(name, tags, generations(tags, request))
-    with _kept_here_lock:  # threaded servers (runserver, gthread workers)
-        if fragment_key in KEPT_HERE:
-            KEPT_HERE.move_to_end(fragment_key)
-            return KEPT_HERE[fragment_key]
-    value = cached(request, name, tags, render)
-    with _kept_here_lock:
-        KEPT_HERE[fragment_key] = value
-        while len(KEPT_HERE) > KEPT_HERE_AT_MOST:
-            KEPT_HERE.popitem(last=False)
+    value = KEPT_HERE.get(fragment_key)
+    if value is None:
+        value = cached(request, name, tags, render)
+        KEPT_HERE.set(fragment_key, value)
     return value
 
 

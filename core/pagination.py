@@ -37,10 +37,10 @@ def kept_page(request, name, items, collection, *, valid_until=None, alongside=N
     """A page of a public list of ids, read once per change of ``collection`` (an item enters,
     leaves or moves) and kept as a fragment (core/fragments.py) until then or until
     ``valid_until()`` (a datetime or None) passes: the ids on the page, the length of the whole
-    list (its slowest query on a big site) and ``alongside`` (``{name: queryset}`` shown with it,
-    as ``page.alongside``). ``items()`` and ``alongside()`` build the querysets, only when the
-    page is read from the database: building one costs more than reading the kept page. A list
-    page whose fragment is kept costs one query (generations)."""
+    list (its slowest query on a big site) and what ``alongside()`` returns (``{name: queryset}``
+    shown with it, as ``page.alongside``). ``items()`` and ``alongside()`` build the querysets
+    only when the page is read from the database: building one costs more than reading the kept
+    page. A list page whose fragment is kept costs one query (generations)."""
     number = page_number(request)  # a bad one is a 404, never kept
     fragment_name, (collection_tag,) = kept_page_fragment(request, name, collection)
 
