@@ -30,7 +30,7 @@ def settle_comments_of_deleted_account(sender, user, **kwargs):
     for comment in goes.exclude(status=Comment.Status.REMOVED):
         moderation.delete_own(comment, user)
     comments.exclude(status=Comment.Status.APPROVED).update(
-        body="", body_html="", matched_phrases=[]
+        body="", body_html="", body_fingerprint="", matched_phrases=[]
     )
     if not keep:
         return f"{_count(total)} removed" if total else ""

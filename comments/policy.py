@@ -8,6 +8,7 @@ numbers are edited by staff in the admin (``ModerationSettings``).
 """
 
 import enum
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -76,10 +77,10 @@ class Commenter:
     has_verified_email: bool = True
     is_trusted_role: bool = False  # staff, editors, moderators
     sanction: str = ""  # a description of an active ban or suspension, if any
-    approved_count: int = 0
+    approved_count: int = 0  # counted up to approvals_before_trusted: all the policy compares
     recent_decisions: tuple = ()  # statuses of their latest decided comments, newest first
-    recent_bodies: tuple = ()  # their comments within the duplicate window
-    recent_count: int = 0  # their comments within the rate-limit window
+    recent_bodies: tuple = ()  # their comments within the duplicate window (those like this one)
+    recent_count: int = 0  # their comments within the rate-limit window, up to rate_limit_count
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,13 @@ CRISIS_MESSAGE = (
 
 def _normalized(text):
     return " ".join(text.split()).casefold()  # split() splits where the regex \s+ would
+
+
+def text_fingerprint(text):
+    """A digest of what the duplicate rule compares, kept on every comment: the facts of a post
+    read back only the commenter's comments with the same fingerprint, not all their recent
+    text (the rule still compares the words themselves)."""
+    return hashlib.blake2b(_normalized(text).encode(), digest_size=16).hexdigest()
 
 
 def _find_word(text, words):

@@ -203,6 +203,21 @@ def test_an_exact_duplicate_is_refused(client, article, regular):
     assert Comment.objects.filter(article=article).count() == 1
 
 
+def test_a_duplicate_is_the_same_words_whatever_the_spacing_and_after_an_edit(
+    client, article, regular
+):
+    client.force_login(regular)
+    post(client, article, "Drink water when thirsty.")
+    comment = Comment.objects.get(article=article)
+    client.post(reverse("comments:edit", args=[comment.pk]), {"body": "Walk after meals."})
+    assert post(client, article, "Drink  water when THIRSTY.").status_code == 302  # edited away
+    response = post(client, article, "walk   after\nmeals.")
+    assert response.status_code == 400
+    assert "You have already posted this exact comment." in response.content.decode()
+    assert sorted(Comment.objects.filter(article=article).values_list("body", flat=True)) == [
+        "Drink  water when THIRSTY.", "Walk after meals."]  # fmt: skip
+
+
 def test_blocked_and_suspect_words_from_the_admin_settings(client, article, regular):
     rules = ModerationSettings.current()
     rules.blocked_words, rules.suspect_words = "casino", "miracle"
@@ -652,6 +667,33 @@ def test_four_threads_posting_25_comments_each_store_exactly_100(author):
     assert errors == []
     assert Comment.objects.filter(article=article, body__contains=" says ").count() == 100
     assert ModerationLog.objects.filter(comment__article=article, action="approve").count() == 100
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_member_posting_the_same_words_from_four_tabs_at_once_stores_them_once(author):
+    """Their row is locked before their comments are read: each post sees the one before."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serializes writers; this checks PostgreSQL's concurrency")
+    article = make_article(author)
+    member = make_user("fourtabs")
+    Comment.objects.create(article=article, author=member, body="Earlier.", status="approved")
+    start, outcomes = threading.Barrier(4), []
+
+    def write():
+        try:
+            start.wait()
+            result = moderation.submit(member, article, "Salt intake matters more than I knew.")
+            outcomes.append(result.decision.rule)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 4 and outcomes.count("duplicate") == 3
+    assert Comment.objects.filter(article=article, body__startswith="Salt intake").count() == 1
 
 
 def test_invisible_characters_are_removed_from_the_stored_text(article, editor):

@@ -37,6 +37,7 @@ HANDLED = {
     ("comments.Comment", "legacy_author_name"): "imported names only, never a member's",
     ("comments.Comment", "body"): "published: kept or removed by setting; all else erased",
     ("comments.Comment", "body_html"): "as body",
+    ("comments.Comment", "body_fingerprint"): "as body (a digest of it)",
     ("comments.Comment", "decided_by"): "nulled: the decision is kept",
     ("comments.Comment", "decision_reason"): "kept: written by moderators or the policy",
     ("comments.Sanction", "user"): "deleted with the user",
@@ -157,6 +158,8 @@ def test_a_deleted_account_leaves_none_of_its_words(
     assert response.status_code == 302
 
     left = where_the_mark_is()
+    erased = Comment.objects.filter(body="")
+    assert erased.exists() and not erased.exclude(body_fingerprint="").exists()
     if keeping == "keep":
         assert {(label, field) for label, field, _ in left} == {
             ("comments.Comment", "body"), ("comments.Comment", "body_html")}  # fmt: skip

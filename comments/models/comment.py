@@ -22,7 +22,7 @@ from articles.models import Article
 from core.sanitizer import render_comment
 
 from .. import caching
-from ..policy import MAX_DEPTH, in_edit_window
+from ..policy import MAX_DEPTH, in_edit_window, text_fingerprint
 from .flag import Flag
 
 
@@ -136,6 +136,8 @@ class Comment(models.Model):
     )
     body = models.TextField()
     body_html = models.TextField(editable=False)
+    # The duplicate rule's digest of the text (policy.text_fingerprint), set with body_html.
+    body_fingerprint = models.CharField(max_length=32, blank=True, default="", editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -174,7 +176,9 @@ class Comment(models.Model):
                 condition=Q(status="pending"),
             ),
             # The policy: a user's recent comments (rate limit, duplicates, trust ladder).
-            models.Index(fields=["author", "-created_at"], name="comment_author_recent_idx"),
+            models.Index(fields=["author", "-created_at", "-id"], name="comment_author_recent_idx"),
+            # The duplicate rule: a user's comments with the same text.
+            models.Index(fields=["author", "body_fingerprint"], name="comment_author_text_idx"),
         ]
 
     def __str__(self):
@@ -182,6 +186,9 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment(self.body)
+        self.body_fingerprint = text_fingerprint(self.body) if self.body else ""
+        if (fields := kwargs.get("update_fields")) is not None and "body" in fields:
+            kwargs["update_fields"] = {*fields, "body_html", "body_fingerprint"}
         caching.changed(self.article_id)
         if self.parent_id and self.parent:
             self.thread_id = self.parent.thread_id or self.parent_id

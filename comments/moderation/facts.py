@@ -3,7 +3,7 @@
 The rules are the settings row and every claim and crisis pattern. A post reads them kept
 (``kept_rules``, core/fragments.py) under the generations of the tags a change of them bumps
 (``comments.caching``), so it loads them again only after such a change. The facts about a
-commenter come in three queries, the first of which locks their row when they post. Whether the
+commenter come in two queries, the first of which locks their row when they post. Whether the
 comment form is offered to a member (their verified email and sanction) is kept for the pages
 they read, under their ``standing-<id>`` tag, bumped when one of those rows changes.
 """
@@ -12,16 +12,8 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db.models import (
-    BooleanField,
-    Count,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-)
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import EDITORS_GROUP
@@ -29,7 +21,7 @@ from core import cache_tags, fragments
 
 from .. import caching
 from ..models import Comment, HealthPattern, ModerationSettings, Sanction
-from ..policy import Commenter, Rules, gate
+from ..policy import Commenter, Rules, gate, text_fingerprint
 from .access import can_moderate
 
 Status = Comment.Status
@@ -112,9 +104,7 @@ def standing_changed(sender, instance, **kwargs):
 
 def _standing(user, *, lock):
     """Whether ``user`` has a verified email, and their sanction's end if they have one (None
-    for a ban), in one query. With ``lock`` their row stays locked until the transaction ends:
-    one user's posts wait for each other, so the rate limit and the duplicate check cannot be
-    raced (their comments are read after it, never in it)."""
+    for a ban), in one query. With ``lock`` their row stays locked until the transaction ends."""
     users = get_user_model().objects.filter(pk=user.pk)
     if lock:
         users = users.select_for_update()
@@ -132,48 +122,88 @@ def _sanction_text(standing):
     return Sanction(until=standing["sanction_until"]).describe()
 
 
-def commenter_facts(user, rules, *, now=None, lock=False, request=None):
-    """Everything ``decide`` needs to know about ``user``, in three queries (with ``lock``,
-    the first locks their row), and three more for a commenter who is not staff (their
-    groups and permissions). With ``request``, their verified email and sanction are read as
-    their pages read them (``gate_facts``: kept until one of those rows changes, bumped in the
-    change's own transaction) and only their row is locked."""
+def commenter_facts(user, rules, *, body=None, now=None, lock=False, request=None):
+    """Everything ``decide`` needs to know about ``user`` posting ``body``: their comments in
+    one query (``_comment_history``; with ``lock`` it locks their row first), their verified
+    email and sanction in another, and three more for a commenter who is not staff (their
+    groups and permissions). With ``request``, the email and sanction are read as their pages
+    read them (``gate_facts``: kept until one of those rows changes, bumped in the change's own
+    transaction)."""
     if not user.is_authenticated:
         return Commenter(is_authenticated=False)
-    if request is not None:
-        gate = gate_facts(user, request)
-        if lock:
-            get_user_model().objects.select_for_update().filter(pk=user.pk).values("pk").get()
-        standing = {"verified": gate.has_verified_email, "sanction": gate.sanction}
-    else:
-        standing = _standing(user, lock=lock)
-        standing = {"verified": standing["verified"], "sanction": _sanction_text(standing)}
-    now = now or timezone.now()
-    rate_window = now - timedelta(minutes=rules.rate_limit_minutes)
-    duplicate_window = now - timedelta(hours=rules.duplicate_window_hours)
-    own = Comment.objects.filter(author=user)
-    counts = own.aggregate(
-        approved=Count("pk", filter=Q(status=Status.APPROVED)),
-        recent=Count("pk", filter=Q(created_at__gte=rate_window)),
-    )
-    # Their latest decided comments and those of the duplicate window, newest first, in one
-    # query: the first decided ones of these are the latest decided ones.
-    newest_first = ("-created_at", "-pk")
-    latest_decided = own.filter(status__in=DECIDED).order_by(*newest_first).values("pk")
-    latest_decided = latest_decided[: rules.rejection_rate_window]
-    in_window = Q(created_at__gte=duplicate_window) & ~Q(status=Status.REMOVED)
-    history = own.filter(Q(pk__in=latest_decided) | Q(created_at__gte=duplicate_window))
-    history = history.annotate(in_window=ExpressionWrapper(in_window, BooleanField()))
-    history = list(history.order_by(*newest_first).values_list("status", "body", "in_window"))
+    gate = gate_facts(user, request) if request is not None else None
+    history = _comment_history(user, rules, body, now or timezone.now(), lock=lock)
+    if gate is None:
+        standing = _standing(user, lock=False)
+        gate = Commenter(has_verified_email=standing["verified"],
+                         sanction=_sanction_text(standing))  # fmt: skip
     return Commenter(
         is_authenticated=True,
-        has_verified_email=standing["verified"],
+        has_verified_email=gate.has_verified_email,
         is_trusted_role=is_trusted_role(user),  # no query for staff
-        sanction=standing["sanction"],
-        approved_count=counts["approved"],
-        recent_decisions=tuple(status for status, _, _ in history if status in DECIDED)[
-            : rules.rejection_rate_window
-        ],
-        recent_bodies=tuple(body for _, body, in_window in history if in_window),
-        recent_count=counts["recent"],
+        sanction=gate.sanction,
+        **history,
     )
+
+
+def _comment_history(user, rules, body, now, *, lock):
+    """What the policy reads of ``user``'s comments: how many are approved and how many fall
+    in the rate-limit window (each counted only as far as the policy compares), the statuses
+    of their latest decided ones, and those in the duplicate window with the text of ``body``
+    (none without it: an edit or an explanation checks no duplicates), in one query. With
+    ``lock``, their row is locked first, until the transaction ends: one user's posts wait for
+    each other, so the rate limit and the duplicate check cannot be raced (their comments are
+    read after the lock is granted, in a statement of their own, which sees the last post).
+
+    Every post runs it, and building it with the ORM cost several times what the database
+    takes to answer it: it is written once in SQL, for PostgreSQL and SQLite alike."""
+    comments = connection.ops.quote_name(Comment._meta.db_table)
+    as_time = connection.ops.adapt_datetimefield_value
+    duplicate = [
+        as_time(now - timedelta(hours=rules.duplicate_window_hours)),
+        text_fingerprint(body) if body is not None else None,
+        Status.REMOVED,
+    ]
+    in_window = "created_at >= %s AND body_fingerprint = %s AND status <> %s"
+    decided = ", ".join(["%s"] * len(DECIDED))
+    history = f"""
+        SELECT
+          (SELECT COUNT(*) FROM (SELECT 1 FROM {comments} WHERE author_id = %s AND status = %s
+                                 LIMIT %s) approved),
+          (SELECT COUNT(*) FROM (SELECT 1 FROM {comments} WHERE author_id = %s
+                                 AND created_at >= %s LIMIT %s) recent),
+          h.status, h.body, h.in_window
+        FROM (SELECT 1 AS one) k LEFT JOIN (
+          SELECT id, created_at, status, body,
+                 CASE WHEN {in_window} THEN 1 ELSE 0 END AS in_window
+          FROM {comments} WHERE id IN (
+            SELECT id FROM {comments} WHERE author_id = %s AND status IN ({decided})
+            ORDER BY created_at DESC, id DESC LIMIT %s)
+          UNION
+          SELECT id, created_at, status, body, 1
+          FROM {comments} WHERE author_id = %s AND {in_window}
+        ) h ON 1 = 1
+        ORDER BY h.created_at DESC, h.id DESC
+    """
+    params = [
+        user.pk, Status.APPROVED, rules.approvals_before_trusted,
+        user.pk, as_time(now - timedelta(minutes=rules.rate_limit_minutes)),
+        rules.rate_limit_count,
+        *duplicate, user.pk, *DECIDED, rules.rejection_rate_window,
+        user.pk, *duplicate,
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        if lock:
+            users = connection.ops.quote_name(get_user_model()._meta.db_table)
+            cursor.execute(f"SELECT id FROM {users} WHERE id = %s"
+                           f"{' FOR UPDATE' if connection.features.has_select_for_update else ''}",
+                           [user.pk])  # fmt: skip
+        cursor.execute(history, params)
+        rows = cursor.fetchall()
+    statuses = [status for _, _, status, _, _ in rows if status in DECIDED]
+    return {
+        "approved_count": rows[0][0],
+        "recent_count": rows[0][1],
+        "recent_decisions": tuple(statuses[: rules.rejection_rate_window]),
+        "recent_bodies": tuple(text for *_, text, in_window in rows if in_window),
+    }

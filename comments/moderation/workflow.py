@@ -73,7 +73,7 @@ def submit(user, article, body, parent=None, *, rules=None, request=None):
             parent_depth=parent.depth if parent else 0,
         ),
         # One user's posts wait for each other.
-        commenter_facts(user, rules, lock=True, request=request),
+        commenter_facts(user, rules, body=body, lock=True, request=request),
         rules,
     )
     if not decision.stored:
@@ -225,7 +225,7 @@ def explain(body, user=None, rules=None):
     body = normalize_comment_text(body)
     commenter = ESTABLISHED_COMMENTER
     if user is not None:
-        commenter = replace(commenter_facts(user, rules), recent_bodies=(), recent_count=0)
+        commenter = replace(commenter_facts(user, rules), recent_count=0)
     decision = decide(Submission(body=body), commenter, rules)
     return {
         "comment": body,
