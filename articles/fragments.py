@@ -164,7 +164,7 @@ def prefetch_article_page(request, article, also=()):
     fragments.prefetch(request, article_page_tags(article), [_content(article), *others, *also])
 
 
-def public_article(request, slug):
+def public_article(request, slug, *, before_changes=None):
     """The public article at ``slug`` as its page reads it (``for_detail_page()``), or None.
 
     Its row is kept as a fragment of its own (``article-row:<id>``, read by the article's tag),
@@ -172,6 +172,9 @@ def public_article(request, slug):
     all kept asks the database only for their generations: the row is read with them, in the
     same query and cache read. The id is only a hint: the kept row must still have this slug
     and be public now, else the database is asked, as it is for an article not seen yet.
+
+    A request that changes something (a comment posted) names what else it reads before its
+    changes, ``(tags, named)`` as ``fragments.prefetch`` takes them, instead of the page's.
     """
     hint = SEEN_AT.get(slug)
     if hint is not None:
@@ -179,7 +182,11 @@ def public_article(request, slug):
         # What the page's fragments are named by (an author changed since costs one query).
         seen = Article(pk=pk, author_id=author_id)
         row = (f"article-row:{pk}", [cache_tags.tag_for(seen)])
-        prefetch_article_page(request, seen, also=[row])
+        if before_changes is None:
+            prefetch_article_page(request, seen, also=[row])
+        else:
+            tags, named = before_changes
+            fragments.prefetch(request, tags, [row, *named], before_changes=True)
         article = fragments.cached(
             request, *row, lambda: Article.objects.for_detail_page().filter(pk=pk).first()
         )  # fmt: skip

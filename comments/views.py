@@ -11,11 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from articles.caching import page_key
+from articles.fragments import public_article
 from articles.models import Article, Author, Page
 from articles.views import render_article
 from core.cache_tags import add
@@ -46,8 +48,11 @@ def _refused(request, article, form):
 
 @require_POST
 def post_comment(request, slug):
-    # The same query as the article page, so a re-rendered page (status 400) shows all of it.
-    article = get_object_or_404(Article.objects.published().for_detail_page(), slug=slug)
+    # The article as its page reads it, so a re-rendered page (status 400) shows all of it;
+    # read with what the post reads before it changes anything.
+    article = public_article(request, slug, before_changes=moderation.read_before_posting(request))
+    if article is None:
+        raise Http404("No such article.")
     if not request.user.is_authenticated:
         messages.error(request, "You must be logged in to post a comment.")
         return redirect(f"{article.get_absolute_url()}#comments")

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from articles.models import Article
 from articles.revisions import save_article
 from comments import moderation
 from comments.models import (
@@ -193,6 +194,16 @@ def test_the_rate_limit_refuses_the_sixth_comment_in_ten_minutes(client, article
     assert "You can post 5 comments every 10 minutes." in response.content.decode()
     assert "One more thought" in response.content.decode()
     assert Comment.objects.filter(article=article).count() == 5
+
+
+def test_nobody_comments_on_an_article_archived_after_they_opened_it(client, article, regular):
+    client.force_login(regular)
+    assert page(client, article)  # the article's row is now kept, and where to find it
+    article.status = Article.Status.ARCHIVED
+    save_article(article)
+    response = post(client, article, "Still worth reading.")
+    assert response.status_code == 404
+    assert not Comment.objects.filter(article=article).exists()
 
 
 def test_an_exact_duplicate_is_refused(client, article, regular):
@@ -803,17 +814,18 @@ def test_posting_a_comment_costs_a_fixed_number_of_queries(
         approved(article, user, f"Earlier thought {number}.")
     client.force_login(user)
     post(client, article, "The moderation rules are read once and kept.")
-    # 12 for an editor: the article; the user (the session is cached); the kept rules'
-    # generations (comments.moderation.kept_rules: not the settings row and every health
-    # pattern); then, in one transaction (2: its start and end), the poster's row locked with
-    # their verified email and sanction, their comment counts, their latest decided and recent
-    # comments, the thread's generation, the purge (stored in the same transaction, repeated
-    # by the worker once the edge has taken it: core/purge.py), the comment and its log entry.
-    # A commenter who is not staff adds their groups and permissions (the trusted-role check):
-    # 15.
+    page(client, article)  # where the post took them
+    # 10 for an editor: the user (the session is cached); the generations of the article's row,
+    # the kept rules and the poster's standing (articles.fragments.public_article and
+    # comments.moderation.read_before_posting: not the article, the settings row, every health
+    # pattern, their email and sanctions); then, in one transaction (2: its start and end), the
+    # poster's row locked, what the policy reads of their comments (one statement), the
+    # thread's generation, the purge (stored in the same transaction, repeated by the worker
+    # once the edge has taken it: core/purge.py), the comment and its log entry. A commenter
+    # who is not staff adds their groups and permissions (the trusted-role check): 13.
     purges = DBTaskResult.objects.filter(queue_name="purge")
     queued = list(purges.values_list("pk", flat=True))
-    with django_assert_max_num_queries(12 if poster == "editor" else 15):
+    with django_assert_max_num_queries(10 if poster == "editor" else 13):
         response = post(client, article, "A second thought, with no other cost.")
     assert response.status_code == 302 and "#comment-" in response["Location"]
     assert Comment.objects.filter(author=user, article=article).count() == 5

@@ -35,16 +35,25 @@ def current_rules(*, health=False):
     return Rules.from_settings(ModerationSettings.current(), health_patterns=patterns)
 
 
+RULES_TAGS = [caching.SETTINGS, caching.HEALTH_PATTERNS]
+
+
+def read_before_posting(request):
+    """What a post reads before it changes anything, as ``fragments.prefetch`` takes it
+    (``(tags, named)``): the generations of the rules' tags and, for a member, their kept
+    standing (``gate_facts``). The article's row is read with them (``public_article``)."""
+    if not request.user.is_authenticated:
+        return RULES_TAGS, []
+    return RULES_TAGS, [_standing_fragment(request.user)]
+
+
 def kept_rules(request):
     """``current_rules(health=True)``, read once per change of the settings or the patterns;
-    for a member, the generation of their standing is read with theirs (``commenter_facts``).
-    Only for reads made before the request changes anything."""
-    tags = [caching.SETTINGS, caching.HEALTH_PATTERNS]
-    if request.user.is_authenticated:
-        standing = caching.standing_tag(request.user.pk)
-        fragments.prefetch(request, [*tags, standing], before_changes=True)
+    for a member, their standing is read with them (``read_before_posting``). Only for reads
+    made before the request changes anything."""
+    fragments.prefetch(request, *read_before_posting(request), before_changes=True)
     return fragments.cached_here(
-        request, "moderation-rules:health", tags, lambda: current_rules(health=True)
+        request, "moderation-rules:health", RULES_TAGS, lambda: current_rules(health=True)
     )
 
 
@@ -72,12 +81,11 @@ def gate_facts(user, request=None):
         return Commenter(is_authenticated=False)
     if request is None:
         return _gate_facts(user)
-    return fragments.cached(
-        request,
-        caching.standing_name(user.pk),
-        [caching.standing_tag(user.pk)],
-        lambda: _gate_facts(user, request),
-    )
+    return fragments.cached(request, *_standing_fragment(user), lambda: _gate_facts(user, request))
+
+
+def _standing_fragment(user):
+    return caching.standing_name(user.pk), [caching.standing_tag(user.pk)]
 
 
 def _gate_facts(user, request=None):
