@@ -29,7 +29,10 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="comment",
             name="body_fingerprint",
-            field=models.CharField(blank=True, default="", editable=False, max_length=32),
+            # db_default: app servers still running the previous release can insert comments.
+            field=models.CharField(
+                blank=True, default="", db_default="", editable=False, max_length=32
+            ),
         ),
         migrations.RunPython(fingerprint_members_comments, migrations.RunPython.noop),
         # The policy's latest decided comments, newest first, read from the index alone.

@@ -137,7 +137,9 @@ class Comment(models.Model):
     body = models.TextField()
     body_html = models.TextField(editable=False)
     # The duplicate rule's digest of the text (policy.text_fingerprint), set with body_html.
-    body_fingerprint = models.CharField(max_length=32, blank=True, default="", editable=False)
+    body_fingerprint = models.CharField(
+        max_length=32, blank=True, default="", db_default="", editable=False
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
