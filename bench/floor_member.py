@@ -89,7 +89,9 @@ def comment(request, slug):
 
 
 def create_table():
-    with connection.cursor() as cursor:
+    # Both workers boot at once: "IF NOT EXISTS" alone races in PostgreSQL's catalogue.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [TABLE])
         cursor.execute(
             f"CREATE TABLE IF NOT EXISTS {TABLE} (id bigserial PRIMARY KEY,"
             " user_id bigint NOT NULL, slug text NOT NULL, body text NOT NULL,"

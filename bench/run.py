@@ -536,15 +536,22 @@ def start_servers(*sites):
                              cwd=ROOT, env=env, start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         ]  # fmt: skip
-    for port in (FLOOR_PORT, *(site.port for site in sites)):
-        wait_for(f"http://127.0.0.1:{port}/")
-    wait_for(f"http://127.0.0.1:{MEMBER_FLOOR_PORT}/articles/up/comments/", ok=(405,))
+    try:
+        for port in (FLOOR_PORT, *(site.port for site in sites)):
+            wait_for(f"http://127.0.0.1:{port}/")
+        wait_for(f"http://127.0.0.1:{MEMBER_FLOOR_PORT}/articles/up/comments/", ok=(405,))
+    except BaseException:
+        stop_servers(servers)  # none left holding the ports for the next run
+        raise
     return servers
 
 
 def stop_servers(servers):
     for process in servers:
-        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass  # it had exited (a server that failed to start)
     for process in servers:
         process.wait()
 

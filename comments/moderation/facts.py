@@ -2,10 +2,11 @@
 
 The rules are the settings row and every claim and crisis pattern. A post reads them kept
 (``kept_rules``, core/fragments.py) under the generations of the tags a change of them bumps
-(``comments.caching``), so it loads them again only after such a change. The facts about a
-commenter come in two queries, the first of which locks their row when they post. Whether the
-comment form is offered to a member (their verified email and sanction) is kept for the pages
-they read, under their ``standing-<id>`` tag, bumped when one of those rows changes.
+(``comments.caching``), so it loads them again only after such a change. What the policy
+reads of a commenter's comments comes in one statement, after one that locks their row when
+they post. Whether the comment form is offered to a member (their verified email and
+sanction) is kept for the pages they read, under their ``standing-<id>`` tag, bumped when one
+of those rows changes.
 """
 
 from datetime import timedelta
@@ -89,7 +90,7 @@ def _standing_fragment(user):
 
 
 def _gate_facts(user, request=None):
-    standing = _standing(user, lock=False)
+    standing = _standing(user)
     if standing["sanctioned"]:
         cache_tags.expires(request, standing["sanction_until"])  # a suspension ends by itself
     return Commenter(
@@ -110,12 +111,10 @@ def standing_changed(sender, instance, **kwargs):
     fragments.bump([caching.standing_tag(instance.user_id)])
 
 
-def _standing(user, *, lock):
+def _standing(user):
     """Whether ``user`` has a verified email, and their sanction's end if they have one (None
-    for a ban), in one query. With ``lock`` their row stays locked until the transaction ends."""
+    for a ban), in one query."""
     users = get_user_model().objects.filter(pk=user.pk)
-    if lock:
-        users = users.select_for_update()
     active = _active_sanctions(OuterRef("pk"))
     return users.values(
         verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
@@ -142,7 +141,7 @@ def commenter_facts(user, rules, *, body=None, now=None, lock=False, request=Non
     gate = gate_facts(user, request) if request is not None else None
     history = _comment_history(user, rules, body, now or timezone.now(), lock=lock)
     if gate is None:
-        standing = _standing(user, lock=False)
+        standing = _standing(user)
         gate = Commenter(has_verified_email=standing["verified"],
                          sanction=_sanction_text(standing))  # fmt: skip
     return Commenter(
