@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fingerprint_members_comments, migrations.RunPython.noop),
-        # The policy's latest decided comments, newest first, read from the index alone.
+        # The policy's latest decided comments, newest first, in the index's own order.
         migrations.RemoveIndex(model_name="comment", name="comment_author_recent_idx"),
         migrations.AddIndex(
             model_name="comment",
