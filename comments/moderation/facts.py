@@ -138,12 +138,8 @@ def commenter_facts(user, rules, *, body=None, now=None, lock=False, request=Non
     transaction)."""
     if not user.is_authenticated:
         return Commenter(is_authenticated=False)
-    gate = gate_facts(user, request) if request is not None else None
+    gate = gate_facts(user, request)
     history = _comment_history(user, rules, body, now or timezone.now(), lock=lock)
-    if gate is None:
-        standing = _standing(user)
-        gate = Commenter(has_verified_email=standing["verified"],
-                         sanction=_sanction_text(standing))  # fmt: skip
     return Commenter(
         is_authenticated=True,
         has_verified_email=gate.has_verified_email,
