@@ -1,16 +1,18 @@
 """`make bench`, part two: comment writes under load, and two app servers behind nginx.
 
-Writers are staff editors (their comments are published at once), one per connection, each
-posting distinct comments as fast as the site answers; the count in the database must match the
-successes, and the cached article page must show every one of them at once. Then two gunicorn
+Writers are staff editors (their comments are published at once), one wrk connection each,
+each posting distinct comments as fast as the site answers; every accepted post must be in the
+database, and the cached article page must show every one of them at once. Then two gunicorn
 instances sit behind nginx, sharing PostgreSQL and Redis: throughput with one instance and with
 two, and a comment posted through one instance read back through the other.
 """
 
+import os
 import re
+import secrets
+import shutil
 import subprocess
-import threading
-import time
+import tempfile
 import urllib.error
 import urllib.request
 from http.cookies import SimpleCookie
@@ -67,7 +69,8 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read().decode()
 
-    def comment(self, article_path, text):
+    def csrf(self, article_path):
+        """The CSRF cookie and a form's token, from the article page."""
         if "csrftoken" not in self.cookies:
             _, headers, html = self.request(article_path)
             jar = SimpleCookie()
@@ -75,6 +78,9 @@ class Browser:
                 jar.load(header)
             self.cookies["csrftoken"] = jar["csrftoken"].value
             self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def comment(self, article_path, text):
+        self.csrf(article_path)
         status, headers, _ = self.request(
             f"{article_path}comments/", {"csrfmiddlewaretoken": self.token, "body": text}
         )
@@ -82,25 +88,28 @@ class Browser:
 
 
 def comment_writes(base, article_path, sessions, seconds):
-    """Posts from ``len(sessions)`` writers at once for ``seconds``; returns (posted, rate)."""
-    posted = [0] * len(sessions)
-
-    def write(number):
-        browser = Browser(base, sessions[number])
-        deadline = time.monotonic() + seconds
-        sequence = 0
-        while time.monotonic() < deadline:
-            sequence += 1
-            text = f"Bench writer {number}, comment {sequence}: keeping an eye on the queue."
-            posted[number] += browser.comment(article_path, text)
-
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(len(sessions))]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sum(posted), sum(posted) / (time.monotonic() - started)
+    """Posts from ``len(sessions)`` writers at once for ``seconds``, by wrk (one connection and
+    thread each, bench/comment_writes.lua: a client in Python would take a good share of the
+    two cores from the servers it measures); returns (the ids of the accepted posts, rate)."""
+    browsers = [Browser(base, session) for session in sessions]
+    for browser in browsers:
+        browser.csrf(article_path)
+    work = Path(tempfile.mkdtemp(prefix="healthnews-bench-writes-"))
+    writers, accepted = work / "writers", work / "accepted"
+    writers.write_text("".join(
+        f"sessionid={b.cookies['sessionid']};csrftoken={b.cookies['csrftoken']} {b.token}\n"
+        for b in browsers
+    ))  # fmt: skip
+    env = {**os.environ, "WRITERS_FILE": str(writers), "ACCEPTED_FILE": str(accepted),
+           "POST_PATH": f"{article_path}comments/", "RUN": secrets.token_hex(4)}  # fmt: skip
+    out = subprocess.run(
+        ["wrk", "-t", str(len(browsers)), "-c", str(len(browsers)), "-d", f"{seconds:.0f}s",
+         "-s", str(Path(__file__).with_name("comment_writes.lua")), base],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    ids = [int(line) for line in accepted.read_text().split()]
+    shutil.rmtree(work)
+    return ids, float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
 def start_nginx(port, upstream_ports, root=Path("/tmp/healthnews-bench-nginx")):

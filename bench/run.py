@@ -403,16 +403,19 @@ def writes(t):
     shown_comments(t["quiet"])  # kept in Varnish before the writes
     before = stored_comments(t["quiet_id"])
     writer_sessions = sessions([f"bench-writer-{n}" for n in range(WRITERS)], editors=True)
-    posted, rate = cluster.comment_writes(f"http://127.0.0.1:{VARNISH_PORT}", t["quiet"],
-                                          writer_sessions, float(DURATION))  # fmt: skip
+    accepted, rate = cluster.comment_writes(f"http://127.0.0.1:{VARNISH_PORT}", t["quiet"],
+                                            writer_sessions, float(DURATION))  # fmt: skip
     stored = stored_comments(t["quiet_id"]) - before
+    kept = int(django("from comments.models import Comment\n"
+                      f"print(Comment.objects.filter(pk__in={accepted!r}).count())"))  # fmt: skip
     done = time.monotonic()
     while shown_comments(t["quiet"]) != before + stored and time.monotonic() < done + 30:
         time.sleep(0.05)
     shown = shown_comments(t["quiet"])
     print(
-        f"\nComment POSTs through Varnish, {WRITERS} writers at once: {rate:.0f}/s; {posted} "
-        f"accepted, {stored} stored (nothing lost: {posted == stored}); the article through "
+        f"\nComment POSTs through Varnish, {WRITERS} writers at once (wrk): {rate:.0f}/s; "
+        f"{len(accepted)} accepted, all of them stored: {kept == len(accepted)} ({stored} stored, "
+        f"{stored - len(accepted)} still in flight when wrk stopped); the article through "
         f"Varnish then says {shown} comments (all: {shown == before + stored}, "
         f"{time.monotonic() - done:.1f} s after the last post)"
     )
