@@ -90,7 +90,8 @@ class Browser:
 def comment_writes(base, article_path, sessions, seconds):
     """Posts from ``len(sessions)`` writers at once for ``seconds``, by wrk (one connection and
     thread each, bench/comment_writes.lua: a client in Python would take a good share of the
-    two cores from the servers it measures); returns (the ids of the accepted posts, rate)."""
+    two cores from the servers it measures); returns (the ids of the accepted posts, how many
+    were accepted a second)."""
     browsers = [Browser(base, session) for session in sessions]
     for browser in browsers:
         browser.csrf(article_path)
@@ -109,7 +110,9 @@ def comment_writes(base, article_path, sessions, seconds):
     ).stdout  # fmt: skip
     ids = [int(line) for line in accepted.read_text().split()]
     shutil.rmtree(work)
-    return ids, float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    taken, unit = re.search(r"requests in ([\d.]+)(ms|s|m|h)\b", out).groups()
+    seconds_taken = float(taken) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600}[unit]
+    return ids, len(ids) / seconds_taken  # accepted posts only: a refused one is no write
 
 
 def start_nginx(port, upstream_ports, root=Path("/tmp/healthnews-bench-nginx")):
