@@ -9,10 +9,9 @@ two, and a comment posted through one instance read back through the other.
 
 import os
 import re
-import secrets
-import shutil
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from http.cookies import SimpleCookie
@@ -95,24 +94,23 @@ def comment_writes(base, article_path, sessions, seconds):
     browsers = [Browser(base, session) for session in sessions]
     for browser in browsers:
         browser.csrf(article_path)
-    work = Path(tempfile.mkdtemp(prefix="healthnews-bench-writes-"))
-    writers, accepted = work / "writers", work / "accepted"
-    writers.write_text("".join(
-        f"sessionid={b.cookies['sessionid']};csrftoken={b.cookies['csrftoken']} {b.token}\n"
-        for b in browsers
-    ))  # fmt: skip
-    env = {**os.environ, "WRITERS_FILE": str(writers), "ACCEPTED_FILE": str(accepted),
-           "POST_PATH": f"{article_path}comments/", "RUN": secrets.token_hex(4)}  # fmt: skip
-    out = subprocess.run(
-        ["wrk", "-t", str(len(browsers)), "-c", str(len(browsers)), "-d", f"{seconds:.0f}s",
-         "-s", str(Path(__file__).with_name("comment_writes.lua")), base],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    ids = [int(line) for line in accepted.read_text().split()]
-    shutil.rmtree(work)
-    taken, unit = re.search(r"requests in ([\d.]+)(ms|s|m|h)\b", out).groups()
-    seconds_taken = float(taken) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600}[unit]
-    return ids, len(ids) / seconds_taken  # accepted posts only: a refused one is no write
+    with tempfile.TemporaryDirectory(prefix="healthnews-bench-writes-") as work:
+        writers, accepted = Path(work) / "writers", Path(work) / "accepted"
+        writers.write_text("".join(
+            f"sessionid={b.cookies['sessionid']};csrftoken={b.cookies['csrftoken']} {b.token}\n"
+            for b in browsers
+        ))  # fmt: skip
+        env = {**os.environ, "WRITERS_FILE": str(writers), "ACCEPTED_FILE": str(accepted),
+               "POST_PATH": f"{article_path}comments/"}  # fmt: skip
+        started = time.monotonic()
+        subprocess.run(
+            ["wrk", "-t", str(len(browsers)), "-c", str(len(browsers)), "-d", f"{seconds:.0f}s",
+             "-s", str(Path(__file__).with_name("comment_writes.lua")), base],
+            env=env, capture_output=True, check=True,
+        )  # fmt: skip
+        taken = time.monotonic() - started
+        ids = [int(line) for line in accepted.read_text().split()]
+    return ids, len(ids) / taken  # accepted posts only: a refused one is no write
 
 
 def start_nginx(port, upstream_ports, root=Path("/tmp/healthnews-bench-nginx")):

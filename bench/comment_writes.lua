@@ -18,13 +18,13 @@ end
 
 function init(args)
   sequence, accepted = 0, {}
-  path, run = os.getenv("POST_PATH"), os.getenv("RUN")
+  path = os.getenv("POST_PATH")
 end
 
 function request()
   sequence = sequence + 1
-  local body = "csrfmiddlewaretoken=" .. token .. "&body=Bench+writer+" .. number .. "+(" .. run ..
-    ")%2C+comment+" .. sequence .. "%3A+keeping+an+eye+on+the+queue."
+  local body = "csrfmiddlewaretoken=" .. token .. "&body=Bench+writer+" .. number ..
+    "%2C+comment+" .. sequence .. "%3A+keeping+an+eye+on+the+queue."
   return wrk.format("POST", path, {
     ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
