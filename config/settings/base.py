@@ -171,7 +171,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
-# Django's and allauth's backends, loading a signed-in reader's row more cheaply (accounts/backends.py).
+# Django's and allauth's backends, loading a signed-in reader's row cheaply (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.ModelBackend",
     "accounts.backends.AuthenticationBackend",
