@@ -35,6 +35,7 @@ APP_PORT, FLOOR_PORT, VARNISH_PORT, STATIC_PORT, UNTUNED_PORT = 8101, 8102, 8120
 NGINX_PORT, SOLO_PORT, PAIR_PORT = 8110, 8111, 8112
 MEMBER_FLOOR_PORT = 8103
 MEMBER_PAGE = Path("/tmp/healthnews-bench-member-page.html")  # what bench.floor_member serves
+LOGS = Path("/tmp/healthnews-bench-logs")  # each server's output, by port
 WRITERS = 8
 SECRET_KEY = secrets.token_urlsafe(64)  # one per run: sessions made here must be valid there
 
@@ -119,11 +120,15 @@ def seed(articles, comments=0, site=SMALL):
 
 
 def serve(app, port, env, workers=2):
-    return subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", app, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "--no-control-socket"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
+    """A gunicorn server; what it logs (the site: a JSON line per request, as in production) goes
+    to ``LOGS/<port>.log``, a file as a production server's would, not through this terminal."""
+    LOGS.mkdir(exist_ok=True)
+    with open(LOGS / f"{port}.log", "w") as log:
+        return subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", app, "--workers", str(workers),
+             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--no-control-socket"],
+            cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
+        )  # fmt: skip
 
 
 def wait_for(url, ok=()):
@@ -137,7 +142,7 @@ def wait_for(url, ok=()):
             time.sleep(0.2)
         except Exception:
             time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
+    raise SystemExit(f"{url} did not answer (its server's log is in {LOGS})")
 
 
 def wrk(url, headers=()):
