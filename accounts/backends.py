@@ -21,7 +21,7 @@ def user_by_id(pk):
     """The user with this id, or None: what ``User.objects.filter(pk=pk).first()`` gives."""
     try:
         pk = User._meta.pk.to_python(pk)
-    except ValidationError:  # a value no id can be (a tampered or foreign session)
+    except ValidationError:  # not an id at all
         return None
     database = router.db_for_read(User)
     sql, names, converters = _statement(database)
