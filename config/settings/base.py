@@ -149,6 +149,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The task worker writes beside the web server. A transaction takes SQLite's write lock when
+    # it begins, waiting for it up to 20 s: begun as a read, it would fail at once ("database is
+    # locked") when it came to write while the worker held the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 # The same database backends, counting queries and their errors for /metrics (django-prometheus).
 DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
     "django.db.backends.", "django_prometheus.db.backends."
