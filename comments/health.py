@@ -202,6 +202,33 @@ def _required(phrase):
     return _REQUIRED[phrase]
 
 
+_INDEXES = {}
+
+
+def _by_first_words(patterns):
+    """(the positions of the patterns every sentence is tried against, {stem: positions of the
+    patterns a sentence containing it is tried against}): each pattern is filed under the
+    stems of one word it cannot do without (the one with fewest choices), so a sentence meets
+    only the patterns its words could complete. Built once per tuple of patterns (the rules a
+    process keeps); a list is indexed afresh every time."""
+    kept = _INDEXES.get(id(patterns))
+    if kept is not None and kept[0] is patterns:
+        return kept[1], kept[2]
+    always, by_stem = [], {}
+    for position, pattern in enumerate(patterns):
+        needs = pattern.required()
+        if not needs:
+            always.append(position)
+            continue
+        for first in min(needs, key=len):
+            by_stem.setdefault(first, []).append(position)
+    if isinstance(patterns, tuple):
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()  # rules replaced after an edit: the old tuples are gone
+        _INDEXES[id(patterns)] = (patterns, always, by_stem)
+    return always, by_stem
+
+
 def _compiled(phrase):
     if phrase not in _CACHE:
         _CACHE[phrase] = compile_phrase(phrase)
@@ -243,6 +270,7 @@ def scan(text, patterns, model=None):
     best = {}
     found = []
     sentences = []  # (sentence, words, stems) for the model
+    always, by_stem = _by_first_words(patterns)
     for start, end, is_question in clauses(text):
         sentence = text[start:end]
         words = tokens(sentence)
@@ -254,7 +282,11 @@ def scan(text, patterns, model=None):
         stem_set = set(stems)
         joking = bool(stem_set & _JOKES)
         doubted = bool(stem_set & _CLAIM_DOUBT) or bool(_REPORTED.search(joined))
-        for pattern in patterns:
+        candidates = set(always)
+        for word in stem_set:
+            candidates.update(by_stem.get(word, ()))
+        for position in sorted(candidates):
+            pattern = patterns[position]
             if not all(need & stem_set for need in pattern.required()):
                 continue
             try:

@@ -3,6 +3,7 @@ urgent with helplines shown at once, ``explain_comment``, and the labelled comme
 
 import io
 import json
+from dataclasses import astuple
 
 import pytest
 from django.core import mail
@@ -152,6 +153,28 @@ def test_the_thresholds_hold_on_each_labelled_set(name):
     assert rates.get("crisis", 1) >= 0.90
     assert rates.get("claim", 1) >= 0.80
     assert rates["ordinary"] <= 0.10
+
+
+class TriedOnEverySentence(Pattern):
+    def required(self):
+        return ()  # no word it cannot do without: never skipped
+
+
+def test_a_sentence_is_tried_against_every_pattern_it_could_match():
+    """``scan`` skips the patterns a sentence lacks a needed word of: across the labelled
+    comments, it finds exactly what trying every pattern on every sentence finds."""
+    patterns = RULES.health_patterns
+    every = tuple(TriedOnEverySentence(*astuple(pattern)) for pattern in patterns)
+    rows = [text for name in SETS for _, text in labelled(name)][::7]
+    found = 0
+    for text in rows:
+        skipping, trying = (
+            {(m.pattern.kind, m.pattern.phrase, m.text, m.score) for m in scan(text, p).matches}
+            for p in (patterns, every)
+        )
+        assert skipping == trying, text
+        found += len(skipping)
+    assert found > 500
 
 
 @pytest.mark.parametrize("held_out", ["grader.tsv", "terse.tsv"])
