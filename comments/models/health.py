@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from .. import health
+from .. import health, phrases
 
 
 class HealthPatternQuerySet(models.QuerySet):
@@ -73,8 +73,8 @@ class HealthPattern(models.Model):
 
     def clean(self):
         try:
-            health.compile_phrase(self.phrase)
-        except health.PatternError as error:
+            phrases.compile_phrase(self.phrase)
+        except phrases.PatternError as error:
             raise ValidationError({"phrase": str(error)}) from None
 
 
