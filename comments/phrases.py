@@ -1,7 +1,8 @@
 """The small phrase language staff write claim and crisis patterns in (``comments.health``):
 ``a|b|c`` is any one of those words, ``*`` any one word, ``...`` a gap of up to ``GAP`` words,
-``#`` a number and a word ending in ``?`` may be missing; words match on their stems. A phrase
-is compiled once into pieces matched against a sentence's stems."""
+``#`` a number (``##`` one of four digits or more) and a word ending in ``?`` may be missing;
+words match on their stems. A phrase is compiled once into pieces matched against a sentence's
+stems."""
 
 import re
 from dataclasses import dataclass
