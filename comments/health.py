@@ -5,12 +5,8 @@ with the commenter's history. The score is the matched patterns' weights plus th
 model learned from labelled comments (``health_model``), which catches phrasings no pattern
 names and discounts frightening words used innocently. The patterns themselves are data
 (``HealthPattern`` rows, edited by staff in the admin; ``DEFAULT_PATTERNS`` seeds them), written
-in a small phrase language so a moderator can add one without knowing regular expressions:
-
-- words are matched on normalised text: case, accents and simple inflections do not matter
-  ("cure" matches "Cured", "cures", "curing"; "don't" reads as "do not");
-- ``a|b|c`` is any one of those words; ``*`` is any one word; ``...`` is a gap of up to five
-  words; ``#`` is a number ("10,000" included); a word ending in ``?`` may be missing.
+in a small phrase language (``comments.phrases``) so a moderator can add one without knowing
+regular expressions.
 
 A match preceded closely by a negation ("didn't cure", "no cure", "never") or said in a
 sceptical or hopeful frame ("a myth that … cures", "hoping for a cure", a question) counts for

@@ -1,8 +1,13 @@
-"""The small phrase language staff write claim and crisis patterns in (``comments.health``):
-``a|b|c`` is any one of those words, ``*`` any one word, ``...`` a gap of up to ``GAP`` words,
-``#`` a number (``##`` one of four digits or more) and a word ending in ``?`` may be missing;
-words match on their stems. A phrase is compiled once into pieces matched against a sentence's
-stems."""
+"""The small phrase language staff write claim and crisis patterns in (``comments.health``),
+so that a moderator can add one without knowing regular expressions:
+
+- words are matched on normalised text: case, accents and simple inflections do not matter
+  ("cure" matches "Cured", "cures", "curing"; "don't" reads as "do not");
+- ``a|b|c`` is any one of those words; ``*`` is any one word; ``...`` is a gap of up to ``GAP``
+  words; ``#`` is a number ("10,000" included), ``##`` one of four digits or more; a word ending
+  in ``?`` may be missing.
+
+A phrase is compiled once into pieces matched token by token against a sentence's stems."""
 
 import re
 from dataclasses import dataclass
